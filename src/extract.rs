@@ -1,0 +1,1492 @@
+//! From a document to its quotations and speakers.
+//!
+//! For each paragraph: pair the quotation marks, cut the narrative into words
+//! and sentences (each quotation one token), find the attribution cue of each
+//! quotation (before it, after it, or in an earlier quotation of the same
+//! sentence or chain), take the speaker phrase that goes with the cue, and
+//! resolve it against the article's register of people: a surname to the full
+//! name, a pronoun to the right earlier person, "the MP" to the person it
+//! describes, an indefinite source to an anonymous one.
+
+use crate::document::Document;
+use crate::lexicon::Lexicon;
+use crate::model::{
+    Article, Cue, EntityKind, Gender, Mention, MentionForm, Person, Quote, QuoteKind, Role,
+    Speaker, SpeakerSource, Zone,
+};
+use crate::parse::marks::{self, RawQuote};
+use crate::parse::tokens::{Tok, TokKind, tokenize};
+use crate::span::Span;
+use std::collections::HashMap;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Extract every quotation of a document with its speaker.
+pub fn extract(doc: &Document) -> Article {
+    let lex = Lexicon::get();
+    let text = doc.prose.as_str();
+    let spans: Vec<Span> = doc.paragraphs.iter().map(|p| p.span).collect();
+    let mut paired = marks::pair(text, &spans, lex);
+    paired.quotes.sort_by_key(|q| (q.open.start, q.depth));
+
+    // Quotations and tokens of each paragraph.
+    let mut per_para: Vec<Vec<usize>> = vec![Vec::new(); spans.len()];
+    let mut pi = 0;
+    for (qi, q) in paired.quotes.iter().enumerate() {
+        while pi < spans.len() && spans[pi].end < q.open.start {
+            pi += 1;
+        }
+        if pi < spans.len() {
+            per_para[pi].push(qi);
+        }
+    }
+    let paras: Vec<ParaToks> = spans
+        .iter()
+        .enumerate()
+        .map(|(i, span)| para_tokens(text, *span, &paired.quotes, &per_para[i]))
+        .collect();
+
+    let mut ex = Extractor {
+        text,
+        lex,
+        people: Vec::new(),
+        by_key: HashMap::new(),
+        salience: Vec::new(),
+        speakers: Vec::new(),
+    };
+    for (i, p) in paras.iter().enumerate() {
+        if doc.paragraphs[i].zone != Zone::Boilerplate {
+            ex.register_names(&p.toks);
+        }
+    }
+
+    let mut quotes: Vec<Quote> = Vec::new();
+    // Index in `quotes` of the record each raw quotation became.
+    let mut record_of: HashMap<usize, usize> = HashMap::new();
+    let mut chain_head: Option<usize> = None;
+    for (i, p) in paras.iter().enumerate() {
+        let zone = doc.paragraphs[i].zone;
+        ex.attribute_paragraph(
+            i,
+            zone,
+            p,
+            &paras,
+            &paired.quotes,
+            &mut quotes,
+            &mut record_of,
+            &mut chain_head,
+        );
+        // Nested quotations: recorded with their depth, speaker left to the outer.
+        for &qi in &per_para[i] {
+            let raw = &paired.quotes[qi];
+            if raw.depth > 0 {
+                quotes.push(Quote {
+                    span: raw.inner,
+                    open: Some(raw.open),
+                    close: raw.close,
+                    kind: QuoteKind::Partial,
+                    zone,
+                    depth: raw.depth,
+                    paragraph: i,
+                    continues: None,
+                    speaker: None,
+                    cue: None,
+                });
+            }
+        }
+    }
+    quotes.sort_by_key(|q| (q.span.start, q.depth));
+    // `continues` indices were into the unsorted list: map them through.
+    let order: Vec<usize> = {
+        let mut idx: Vec<usize> = (0..quotes.len()).collect();
+        idx.sort_by_key(|&i| (quotes[i].span.start, quotes[i].depth));
+        idx
+    };
+    let _ = order;
+    fix_continues(&mut quotes);
+
+    Article {
+        paragraphs: doc.paragraphs.clone(),
+        quotes,
+        people: ex.people,
+        mark_problems: paired.problems,
+        date: doc.date.clone(),
+    }
+}
+
+/// After sorting, point each continuation at the first record of its chain.
+fn fix_continues(quotes: &mut [Quote]) {
+    let mut head: Option<usize> = None;
+    let mut open_chain = false;
+    for i in 0..quotes.len() {
+        if quotes[i].depth > 0 {
+            continue;
+        }
+        let is_cont = quotes[i].continues.is_some();
+        if is_cont && open_chain {
+            quotes[i].continues = head;
+        } else {
+            quotes[i].continues = None;
+            head = Some(i);
+        }
+        open_chain = quotes[i].close.is_none();
+    }
+}
+
+/// The tokens of a paragraph: narrative words and punctuation, each quotation of
+/// depth 0 one token.
+struct ParaToks<'a> {
+    span: Span,
+    toks: Vec<Tok<'a>>,
+    /// Raw quotation index of each `Quote(k)` token: `quotes[k]`.
+    quotes: Vec<usize>,
+    /// Token index ranges of sentences.
+    sentences: Vec<(usize, usize)>,
+}
+
+fn para_tokens<'a>(text: &'a str, span: Span, raw: &[RawQuote], mine: &[usize]) -> ParaToks<'a> {
+    let mut toks = Vec::new();
+    let mut quotes = Vec::new();
+    let mut pos = span.start;
+    for &qi in mine {
+        let q = &raw[qi];
+        if q.depth > 0 {
+            continue;
+        }
+        if q.open.start < pos {
+            continue;
+        }
+        tokenize(text, Span::new(pos, q.open.start), &mut toks);
+        let end = q.close.map_or(q.inner.end.max(q.open.end), |c| c.end);
+        toks.push(Tok {
+            span: Span::new(q.open.start, end),
+            text: &text[q.open.start..end],
+            kind: TokKind::Quote(quotes.len()),
+        });
+        quotes.push(qi);
+        pos = end;
+    }
+    if pos < span.end {
+        tokenize(text, Span::new(pos, span.end), &mut toks);
+    }
+    let sentences = sentences(&toks, Lexicon::get());
+    ParaToks {
+        span,
+        toks,
+        quotes,
+        sentences,
+    }
+}
+
+/// Sentence bounds over tokens. A full stop, question or exclamation mark ends a
+/// sentence unless it follows an abbreviation or an initial; a quotation whose
+/// words end a sentence ends the narrative sentence when a capital follows.
+fn sentences(toks: &[Tok], lex: &Lexicon) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..toks.len() {
+        let t = &toks[i];
+        let next = toks.get(i + 1);
+        let next_starts = next.is_none_or(|n| {
+            n.is_capitalised()
+                || matches!(n.kind, TokKind::Quote(_))
+                || n.text.starts_with(|c: char| c.is_ascii_digit())
+        });
+        let ends = match t.kind {
+            TokKind::Punct => {
+                let c = t.text.chars().next().unwrap_or(' ');
+                match c {
+                    '?' | '!' | '…' => next_starts,
+                    '.' => {
+                        let prev = i.checked_sub(1).map(|j| &toks[j]);
+                        let abbrev = prev.is_some_and(|p| {
+                            p.is_word()
+                                && (lex.abbreviations.contains(&p.text.to_lowercase())
+                                    || (p.text.chars().count() == 1
+                                        && p.text.chars().all(char::is_uppercase)))
+                        });
+                        !abbrev && next_starts
+                    }
+                    _ => false,
+                }
+            }
+            TokKind::Quote(_) => {
+                let inner = t.text.trim_end_matches(|c: char| {
+                    matches!(c, '”' | '"' | '’' | '\'' | '»' | '›') || c.is_whitespace()
+                });
+                inner.ends_with(['.', '?', '!'])
+                    && next.is_some_and(|n| n.is_capitalised() || matches!(n.kind, TokKind::Quote(_)))
+            }
+            TokKind::Word => false,
+        };
+        if ends {
+            out.push((start, i + 1));
+            start = i + 1;
+        }
+    }
+    if start < toks.len() {
+        out.push((start, toks.len()));
+    }
+    out
+}
+
+/// Who a speaker phrase names, before resolution.
+#[derive(Debug, Clone)]
+enum Who {
+    Pronoun(String),
+    Name {
+        name: String,
+        single: bool,
+        organisation: bool,
+    },
+    Descriptor {
+        text: String,
+        head: String,
+        definite: bool,
+        anonymous: bool,
+        entity: EntityKind,
+    },
+}
+
+/// A speaker phrase: token range and what it names.
+#[derive(Debug, Clone)]
+struct Phrase {
+    span: Span,
+    who: Who,
+}
+
+/// The cue found for a quotation: its words and the speaker phrase.
+#[derive(Debug, Clone)]
+struct Attribution {
+    cue: Cue,
+    phrase: Phrase,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SalienceKind {
+    Speaker,
+    Subject,
+    Other,
+}
+
+struct Extractor<'a> {
+    text: &'a str,
+    lex: &'static Lexicon,
+    people: Vec<Person>,
+    /// Lower-cased full names and surnames to people.
+    by_key: HashMap<String, Vec<usize>>,
+    /// People in order of mention: (offset, person, kind).
+    salience: Vec<(usize, usize, SalienceKind)>,
+    /// Speakers so far: (offset, speaker, descriptor words).
+    speakers: Vec<(usize, Speaker, String)>,
+}
+
+const PREPOSITIONS: [&str; 12] = [
+    "of", "at", "from", "for", "in", "with", "on", "to", "by", "inside", "within", "close",
+];
+
+const DETERMINERS: [&str; 10] = [
+    "a", "an", "the", "one", "another", "this", "that", "these", "those", "some",
+];
+
+const PARTICLES: [&str; 14] = [
+    "de", "van", "von", "der", "den", "du", "da", "di", "la", "le", "bin", "al", "ibn", "del",
+];
+
+impl<'a> Extractor<'a> {
+    fn lower_is(&self, t: &Tok, set: &std::collections::HashSet<String>) -> bool {
+        t.is_word() && set.contains(&t.lower())
+    }
+
+    /// A capitalised word that can be part of a name (not a hyphenated
+    /// compound with a lower-case tail such as "Corbyn-backing").
+    fn name_word(&self, t: &Tok) -> bool {
+        if !t.is_capitalised() {
+            return false;
+        }
+        if let Some((_, tail)) = t.text.rsplit_once(['-', '‑']) {
+            if tail.chars().next().is_some_and(char::is_lowercase) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Maximal runs of name words in `toks[a..b]`, with particles and initials.
+    fn name_runs(&self, toks: &[Tok], a: usize, b: usize) -> Vec<(usize, usize)> {
+        let mut runs = Vec::new();
+        let mut i = a;
+        while i < b {
+            if !self.name_word(&toks[i]) {
+                i += 1;
+                continue;
+            }
+            let s = i;
+            let mut e = i + 1;
+            while e < b {
+                let t = &toks[e];
+                if self.name_word(t) && !toks[e - 1].is_possessive() {
+                    e += 1;
+                } else if t.is_punct('.')
+                    && e + 1 < b
+                    && self.name_word(&toks[e + 1])
+                    && (toks[e - 1].text.chars().count() == 1
+                        || self.lex.honorifics.contains(&toks[e - 1].lower())
+                        || self.lex.titles.contains(&toks[e - 1].lower()))
+                {
+                    e += 1;
+                } else if t.is_word()
+                    && PARTICLES.contains(&t.text)
+                    && e + 1 < b
+                    && self.name_word(&toks[e + 1])
+                {
+                    e += 1;
+                } else {
+                    break;
+                }
+            }
+            runs.push((s, e));
+            i = e;
+        }
+        runs
+    }
+
+    /// The person's name in a run: after the last title or honorific, without
+    /// leading function words. Returns (first token, end token, gender hint).
+    fn name_in_run(&self, toks: &[Tok], s: usize, e: usize) -> Option<(usize, usize, Gender)> {
+        let mut start = s;
+        let mut gender = Gender::Unknown;
+        for (i, t) in toks.iter().enumerate().take(e).skip(s) {
+            if !t.is_word() {
+                continue;
+            }
+            let l = t.lower();
+            let l = l.trim_end_matches('.');
+            if self.lex.titles.contains(l) || self.lex.honorifics.contains(l) {
+                if i + 1 < e {
+                    start = i + 1;
+                    if self.lex.honorifics_male.contains(l) {
+                        gender = Gender::Male;
+                    } else if self.lex.honorifics_female.contains(l) {
+                        gender = Gender::Female;
+                    }
+                } else {
+                    return None;
+                }
+            }
+        }
+        while start < e && (!toks[start].is_word() || self.lower_is(&toks[start], &self.lex.not_names))
+        {
+            start += 1;
+        }
+        if start >= e {
+            return None;
+        }
+        let word_count = toks[start..e].iter().filter(|t| t.is_word()).count();
+        if word_count == 0 || word_count > 4 {
+            return None;
+        }
+        if toks[start..e].iter().any(|t| {
+            t.is_word() && t.text.chars().count() > 1 && t.text.chars().all(|c| !c.is_lowercase())
+        }) {
+            return None;
+        }
+        Some((start, e, gender))
+    }
+
+    fn is_organisation(&self, toks: &[Tok], s: usize, e: usize) -> bool {
+        toks[s..e]
+            .iter()
+            .filter(|t| t.is_word())
+            .any(|t| self.lex.organisation_words.contains(&t.lower()))
+    }
+
+    fn name_text(&self, toks: &[Tok], s: usize, e: usize) -> String {
+        let mut out = String::new();
+        for (i, t) in toks[s..e].iter().enumerate() {
+            let w = if i + s + 1 == e { t.bare() } else { t.text };
+            if t.is_punct('.') {
+                out.push('.');
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        out
+    }
+
+    /// First pass: every full name in the narrative goes into the register.
+    fn register_names(&mut self, toks: &[Tok]) {
+        for (s, e) in self.name_runs(toks, 0, toks.len()) {
+            let Some((ns, ne, gender)) = self.name_in_run(toks, s, e) else {
+                continue;
+            };
+            let words = toks[ns..ne].iter().filter(|t| t.is_word()).count();
+            if words < 2 || self.is_organisation(toks, ns, ne) {
+                continue;
+            }
+            let name = self.name_text(toks, ns, ne);
+            let idx = self.person_index(&name);
+            let p = &mut self.people[idx];
+            if p.gender == Gender::Unknown {
+                p.gender = gender;
+            }
+            p.mentions.push(Mention {
+                span: Span::new(toks[ns].span.start, toks[ne - 1].span.end),
+                form: MentionForm::FullName,
+            });
+            if let Some(role) = self.role_before(toks, s, ns) {
+                self.people[idx].roles.push(role);
+            }
+            if let Some(role) = self.apposition_after(toks, ne) {
+                self.people[idx].roles.push(role);
+            }
+        }
+    }
+
+    fn person_index(&mut self, name: &str) -> usize {
+        let key = name.to_lowercase();
+        if let Some(&i) = self.by_key.get(&key).and_then(|v| v.first()) {
+            if self.people[i].name.to_lowercase() == key {
+                return i;
+            }
+        }
+        let idx = self.people.len();
+        let first = key.split_whitespace().next().unwrap_or("").to_string();
+        let gender = if self.lex.first_names_male.contains(&first) {
+            Gender::Male
+        } else if self.lex.first_names_female.contains(&first) {
+            Gender::Female
+        } else {
+            Gender::Unknown
+        };
+        self.people.push(Person {
+            name: name.to_string(),
+            gender,
+            mentions: Vec::new(),
+            roles: Vec::new(),
+        });
+        self.by_key.entry(key.clone()).or_default().insert(0, idx);
+        if let Some(surname) = key.split_whitespace().last() {
+            if surname != key {
+                self.by_key.entry(surname.to_string()).or_default().push(idx);
+            }
+        }
+        idx
+    }
+
+    /// Title words right before a name ("Momentum founder", "Shadow chancellor").
+    fn role_before(&self, toks: &[Tok], run_start: usize, name_start: usize) -> Option<Role> {
+        let mut a = name_start;
+        let mut lower_budget = 1;
+        while a > 0 {
+            let t = &toks[a - 1];
+            if !t.is_word() || self.lower_is(t, &self.lex.not_names) {
+                break;
+            }
+            let is_title = self.lower_is(t, &self.lex.titles);
+            if t.is_capitalised() || is_title {
+                a -= 1;
+            } else if lower_budget > 0 && a >= 2 && self.lower_is(&toks[a - 2], &self.lex.titles) {
+                lower_budget -= 1;
+                a -= 1;
+            } else {
+                break;
+            }
+            if name_start - a > 6 {
+                break;
+            }
+        }
+        let a = a.min(run_start.max(a));
+        if a >= name_start {
+            return None;
+        }
+        let has_title = toks[a..name_start]
+            .iter()
+            .any(|t| self.lower_is(t, &self.lex.titles));
+        has_title.then(|| {
+            let span = Span::new(toks[a].span.start, toks[name_start - 1].span.end);
+            Role {
+                text: span.slice(self.text).to_string(),
+                span,
+            }
+        })
+    }
+
+    /// ", director of the centrist group Progress," after a name.
+    fn apposition_after(&self, toks: &[Tok], name_end: usize) -> Option<Role> {
+        if !toks.get(name_end).is_some_and(|t| t.is_punct(',')) {
+            return None;
+        }
+        let first = toks.get(name_end + 1)?;
+        let l = first.lower();
+        let starts_ok = matches!(l.as_str(), "a" | "an" | "the")
+            || self.lex.titles.contains(&l)
+            || (first.is_word() && !first.is_capitalised() && !self.lex.clause_starters.contains(&l));
+        if !starts_ok || l == "who" || l == "which" {
+            return None;
+        }
+        let mut e = name_end + 1;
+        while e < toks.len() && e - name_end <= 12 {
+            let t = &toks[e];
+            if t.is_punct(',') {
+                let span = Span::new(toks[name_end + 1].span.start, toks[e - 1].span.end);
+                return Some(Role {
+                    text: span.slice(self.text).to_string(),
+                    span,
+                });
+            }
+            if !t.is_word() && !t.is_punct('-') && !t.is_punct('’') {
+                return None;
+            }
+            if self.lex.speech_cues.contains_word(&t.lower()) {
+                return None;
+            }
+            e += 1;
+        }
+        None
+    }
+
+    /// The cue words starting at token `i`, if any: (end token, is noun cue,
+    /// is prepositional cue).
+    fn cue_at(&self, toks: &[Tok], i: usize, end: usize) -> Option<(usize, CueKind)> {
+        let t = &toks[i];
+        if !t.is_word() {
+            return None;
+        }
+        let words: Vec<String> = toks[i..end.min(i + 4)]
+            .iter()
+            .take_while(|t| t.is_word())
+            .map(|t| t.text.to_lowercase())
+            .collect();
+        if let Some(n) = self.lex.prepositional_cues.match_len(&words) {
+            return Some((i + n, CueKind::Prepositional));
+        }
+        if let Some(n) = self.lex.speech_cues.match_len(&words) {
+            return Some((i + n, CueKind::Speech));
+        }
+        if self.lex.noun_cues.contains(&words[0]) {
+            return Some((i + 1, CueKind::Noun));
+        }
+        None
+    }
+
+    /// Extend a speech cue over its addressee: "told HuffPost UK", "told reporters".
+    fn cue_span(&self, toks: &[Tok], s: usize, e: usize, limit: usize) -> (Span, usize) {
+        let head = toks[s].lower();
+        let mut end = e;
+        if matches!(head.as_str(), "told" | "tells" | "tell" | "telling") {
+            let mut j = e;
+            if j < limit && matches!(toks[j].lower().as_str(), "the" | "a") {
+                j += 1;
+            }
+            let k = j;
+            while j < limit && (toks[j].is_capitalised() || (j > k && toks[j].is_word() && toks[j].lower() == "of")) {
+                j += 1;
+            }
+            if j == k && j < limit && toks[j].is_word() && toks[j].lower() == "reporters" {
+                j += 1;
+            }
+            if j > k {
+                end = j;
+            }
+        }
+        (Span::new(toks[s].span.start, toks[end - 1].span.end), end)
+    }
+
+    /// The speaker phrase ending right before token `j` (exclusive), looking no
+    /// further back than `limit`.
+    fn phrase_before(&self, toks: &[Tok], mut j: usize, limit: usize) -> Option<Phrase> {
+        while j > limit
+            && toks[j - 1].is_word()
+            && self.lex.between_subject_and_cue.contains(&toks[j - 1].lower())
+        {
+            j -= 1;
+        }
+        let mut appos: Option<(usize, usize)> = None;
+        if j > limit && toks[j - 1].is_punct(',') {
+            let close = j - 1;
+            let mut k = close;
+            while k > limit {
+                let t = &toks[k - 1];
+                if t.is_punct(',') || t.is_punct(';') || t.is_punct(':') {
+                    break;
+                }
+                k -= 1;
+            }
+            if k > limit && toks[k - 1].is_punct(',') && close - k <= 30 {
+                appos = Some((k, close));
+                j = k - 1;
+            } else {
+                return self.participle_subject(toks, j, limit);
+            }
+        } else if j > limit && toks[j - 1].is_punct(')') {
+            // "Rep. John Mica (R-Fla.) said"
+            let mut k = j - 1;
+            while k > limit && !toks[k - 1].is_punct('(') {
+                k -= 1;
+            }
+            if k > limit && j - k <= 8 {
+                j = k - 1;
+            }
+        }
+        let end = j;
+        if appos.is_none() && end > limit && toks[end - 1].is_word() {
+            let l = toks[end - 1].lower();
+            if self.lex.is_pronoun(&l) || l == "it" {
+                return Some(Phrase {
+                    span: toks[end - 1].span,
+                    who: Who::Pronoun(l),
+                });
+            }
+        }
+        let mut a = j;
+        while a > limit {
+            let t = &toks[a - 1];
+            match t.kind {
+                TokKind::Quote(_) => break,
+                TokKind::Punct => {
+                    let keep = t.is_punct('.')
+                        && a >= 2
+                        && a < end
+                        && toks[a - 2].is_word()
+                        && (toks[a - 2].text.chars().count() == 1
+                            || self.lex.abbreviations.contains(&toks[a - 2].lower()));
+                    let hyphen = (t.is_punct('-') || t.is_punct('‑')) && a < end;
+                    if keep || hyphen {
+                        a -= 1;
+                        continue;
+                    }
+                    break;
+                }
+                TokKind::Word => {
+                    let l = t.lower();
+                    let joins_names = l == "and"
+                        && a >= 2
+                        && a < end
+                        && toks[a - 2].is_capitalised()
+                        && toks[a].is_capitalised();
+                    if self.lex.clause_starters.contains(&l) && !joins_names {
+                        break;
+                    }
+                    if l == "who" || l == "which" {
+                        break;
+                    }
+                    if a < end && self.lex.speech_cues.contains_word(&l) {
+                        break;
+                    }
+                    a -= 1;
+                    // A determiner starts the phrase, unless a preposition
+                    // attaches it to more ("a member of the NEC").
+                    if DETERMINERS.contains(&l.as_str())
+                        && !(a > limit
+                            && toks[a - 1].is_word()
+                            && PREPOSITIONS.contains(&toks[a - 1].text))
+                    {
+                        break;
+                    }
+                }
+            }
+            if end - a > 10 {
+                return None;
+            }
+        }
+        if a >= end {
+            return None;
+        }
+        let who = self.analyse(toks, a, end)?;
+        let who = match (&who, appos) {
+            // "The group's chief, Jane Doe, said": the name is in the apposition.
+            (Who::Descriptor { .. }, Some((s, e))) => match self.analyse(toks, s, e) {
+                Some(w @ Who::Name { .. }) => w,
+                _ => who,
+            },
+            _ => who,
+        };
+        let span_end = appos.map_or(toks[end - 1].span.end, |(_, e)| toks[e].span.end);
+        Some(Phrase {
+            span: Span::new(toks[a].span.start, span_end),
+            who,
+        })
+    }
+
+    /// The speaker phrase starting at token `i` (after an inverted cue: "said
+    /// Mr Lansman", "according to a party source").
+    fn phrase_after(&self, toks: &[Tok], i: usize, limit: usize) -> Option<Phrase> {
+        let mut e = i;
+        while e < limit {
+            let t = &toks[e];
+            match t.kind {
+                TokKind::Quote(_) => break,
+                TokKind::Punct => {
+                    let keep = t.is_punct('.')
+                        && e > i
+                        && e + 1 < limit
+                        && toks[e + 1].is_capitalised()
+                        && (toks[e - 1].text.chars().count() == 1
+                            || self.lex.abbreviations.contains(&toks[e - 1].lower()));
+                    if keep || t.is_punct('-') {
+                        e += 1;
+                        continue;
+                    }
+                    break;
+                }
+                TokKind::Word => {
+                    let l = t.lower();
+                    if e > i && (self.lex.clause_starters.contains(&l) || l == "who" || l == "which")
+                    {
+                        break;
+                    }
+                    if e > i && self.lex.speech_cues.contains_word(&l) {
+                        break;
+                    }
+                    e += 1;
+                }
+            }
+            if e - i > 10 {
+                break;
+            }
+        }
+        if e <= i {
+            return None;
+        }
+        // "according to figures from the party": cut at the first preposition
+        // that follows a name.
+        let who = self.analyse(toks, i, e)?;
+        Some(Phrase {
+            span: Span::new(toks[i].span.start, toks[e - 1].span.end),
+            who,
+        })
+    }
+
+    /// What a speaker phrase `toks[a..b]` names.
+    fn analyse(&self, toks: &[Tok], a: usize, b: usize) -> Option<Who> {
+        let words: Vec<&Tok> = toks[a..b].iter().filter(|t| t.is_word()).collect();
+        let first = words.first()?;
+        if words.len() == 1 {
+            let l = first.text.to_lowercase();
+            if self.lex.is_pronoun(&l) || l == "it" {
+                return Some(Who::Pronoun(l));
+            }
+        }
+        let phrase_lower = toks[a..b]
+            .iter()
+            .map(|t| t.text.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let anonymity = (0..b - a).any(|k| {
+            let ws: Vec<String> = toks[a + k..b].iter().map(|t| t.text.to_lowercase()).collect();
+            self.lex.anonymity_markers.match_len(&ws).is_some()
+        });
+        // The head part: before the first preposition that follows a word.
+        let mut head_end = b;
+        for k in a + 1..b {
+            if toks[k].is_word() && PREPOSITIONS.contains(&toks[k].text) {
+                head_end = k;
+                break;
+            }
+        }
+        // Strip a trailing participle phrase ("speaking anonymously").
+        let mut he = head_end;
+        for k in a + 1..head_end {
+            let l = toks[k].lower();
+            if l.ends_with("ing") && !toks[k].is_capitalised() && !self.lex.anonymous_heads.contains(&l) {
+                he = k;
+                break;
+            }
+        }
+        let head_end = he;
+        let det = first.lower();
+        let definite = matches!(det.as_str(), "the" | "this" | "that" | "his" | "her" | "their" | "its");
+        // A name at the end of the head part.
+        let runs = self.name_runs(toks, a, head_end);
+        if let Some(&(s, e)) = runs.last() {
+            if e == head_end || (e + 1 == head_end && toks[e].is_punct('.')) {
+                if let Some((ns, ne, _)) = self.name_in_run(toks, s, e) {
+                    let org = self.is_organisation(toks, ns, ne);
+                    let single = toks[ns..ne].iter().filter(|t| t.is_word()).count() == 1;
+                    let head_word = toks[ne - 1].lower();
+                    let document = self.lex.documents.contains(&head_word);
+                    if !document && !(definite && org && single) {
+                        return Some(Who::Name {
+                            name: self.name_text(toks, ns, ne),
+                            single,
+                            organisation: org,
+                        });
+                    }
+                }
+            }
+        }
+        // A descriptor: "a Momentum source", "The MP", "The Ealing Momentum petition".
+        let head_tok = toks[a..head_end].iter().rev().find(|t| t.is_word())?;
+        let head = head_tok.lower();
+        let n_words = toks[a..head_end].iter().filter(|t| t.is_word()).count();
+        let indefinite = self.lex.anonymous_determiners.contains(&det)
+            || (det.ends_with('s') && self.lex.anonymous_heads.contains(&det));
+        let anon_head = self.lex.anonymous_heads.contains(&head)
+            || self.lex.titles.contains(&head);
+        let document = self.lex.documents.contains(&head);
+        let has_det = indefinite || definite || matches!(det.as_str(), "a" | "an");
+        let capital_head = head_tok.is_capitalised();
+        if !has_det && !capital_head && !anon_head && !document {
+            return None;
+        }
+        if n_words > 6 {
+            return None;
+        }
+        let entity = if document {
+            EntityKind::Document
+        } else if (capital_head && !anon_head) || self.lex.organisation_words.contains(&head) {
+            EntityKind::Organisation
+        } else {
+            EntityKind::Group
+        };
+        let anonymous = entity == EntityKind::Group
+            && (anonymity || (!definite && (indefinite || !has_det) && anon_head));
+        let text = if anonymous {
+            let e = if anonymity { head_end } else { b };
+            toks[a..e]
+                .iter()
+                .map(|t| t.text)
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            let s = if has_det { a + 1 } else { a };
+            toks[s.min(head_end)..head_end]
+                .iter()
+                .map(|t| t.text)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let _ = phrase_lower;
+        if text.is_empty() {
+            return None;
+        }
+        Some(Who::Descriptor {
+            text,
+            head,
+            definite,
+            anonymous,
+            entity,
+        })
+    }
+
+    /// Turn a speaker phrase into a speaker, resolving names, pronouns and
+    /// descriptions against what the article said before `at`.
+    fn resolve(&mut self, phrase: &Phrase, at: usize) -> Option<Speaker> {
+        let mention = Some(phrase.span);
+        match &phrase.who {
+            Who::Name {
+                name,
+                single,
+                organisation,
+            } => {
+                if *organisation && *single {
+                    return Some(Speaker {
+                        name: name.clone(),
+                        mention,
+                        anonymous: false,
+                        source: SpeakerSource::Named,
+                        entity: EntityKind::Organisation,
+                        person: None,
+                    });
+                }
+                let key = name.to_lowercase();
+                let person = match self.by_key.get(&key) {
+                    Some(v) if v.len() == 1 || !*single => v.first().copied(),
+                    Some(v) => self.most_salient_of(v, at),
+                    None if *single => None,
+                    None => None,
+                };
+                let person = person.or_else(|| (!*organisation).then(|| self.person_index(name)));
+                if let Some(p) = person {
+                    let form = if *single {
+                        if phrase.span.slice(self.text).contains(['M', 'D', 'S', 'L'])
+                            && phrase
+                                .span
+                                .slice(self.text)
+                                .split_whitespace()
+                                .any(|w| self.lex.honorifics.contains(&w.to_lowercase()))
+                        {
+                            MentionForm::Honorific
+                        } else {
+                            MentionForm::Surname
+                        }
+                    } else {
+                        MentionForm::FullName
+                    };
+                    self.people[p].mentions.push(Mention {
+                        span: phrase.span,
+                        form,
+                    });
+                    return Some(Speaker {
+                        name: self.people[p].name.clone(),
+                        mention,
+                        anonymous: false,
+                        source: SpeakerSource::Named,
+                        entity: EntityKind::Person,
+                        person: Some(p),
+                    });
+                }
+                Some(Speaker {
+                    name: name.clone(),
+                    mention,
+                    anonymous: false,
+                    source: SpeakerSource::Named,
+                    entity: if *organisation {
+                        EntityKind::Organisation
+                    } else {
+                        EntityKind::Person
+                    },
+                    person: None,
+                })
+            }
+            Who::Pronoun(p) => {
+                let mut s = self.resolve_pronoun(p, at)?;
+                s.mention = mention;
+                s.source = SpeakerSource::Pronoun;
+                if let Some(pi) = s.person {
+                    self.people[pi].mentions.push(Mention {
+                        span: phrase.span,
+                        form: MentionForm::Pronoun,
+                    });
+                }
+                Some(s)
+            }
+            Who::Descriptor {
+                text,
+                head,
+                definite,
+                anonymous,
+                entity,
+            } => {
+                if *definite && *entity != EntityKind::Document {
+                    if let Some(mut s) = self.resolve_description(text, head, at) {
+                        s.mention = mention;
+                        s.source = SpeakerSource::Description;
+                        if let Some(pi) = s.person {
+                            self.people[pi].mentions.push(Mention {
+                                span: phrase.span,
+                                form: MentionForm::Description,
+                            });
+                        }
+                        return Some(s);
+                    }
+                }
+                Some(Speaker {
+                    name: text.clone(),
+                    mention,
+                    anonymous: *anonymous,
+                    source: SpeakerSource::Named,
+                    entity: *entity,
+                    person: None,
+                })
+            }
+        }
+    }
+
+    fn most_salient_of(&self, candidates: &[usize], at: usize) -> Option<usize> {
+        self.salience
+            .iter()
+            .rev()
+            .filter(|(pos, _, _)| *pos <= at)
+            .find(|(_, p, _)| candidates.contains(p))
+            .map(|(_, p, _)| *p)
+            .or_else(|| candidates.first().copied())
+    }
+
+    fn resolve_pronoun(&self, pronoun: &str, at: usize) -> Option<Speaker> {
+        let want = if self.lex.pronouns_male.contains(pronoun) {
+            Some(Gender::Male)
+        } else if self.lex.pronouns_female.contains(pronoun) {
+            Some(Gender::Female)
+        } else {
+            None
+        };
+        if let Some(g) = want {
+            let compatible = |p: usize| {
+                let pg = self.people[p].gender;
+                pg == g || pg == Gender::Unknown
+            };
+            // Speakers and sentence subjects first: not simply the nearest name.
+            let pick = self
+                .salience
+                .iter()
+                .rev()
+                .filter(|(pos, _, k)| *pos <= at && *k != SalienceKind::Other)
+                .find(|(_, p, _)| compatible(*p))
+                .or_else(|| {
+                    self.salience
+                        .iter()
+                        .rev()
+                        .filter(|(pos, _, _)| *pos <= at)
+                        .find(|(_, p, _)| compatible(*p))
+                })?;
+            let p = pick.1;
+            return Some(Speaker {
+                name: self.people[p].name.clone(),
+                mention: None,
+                anonymous: false,
+                source: SpeakerSource::Pronoun,
+                entity: EntityKind::Person,
+                person: Some(p),
+            });
+        }
+        // "they" and "it": the latest organisation, document or group that spoke.
+        let (_, s, _) = self
+            .speakers
+            .iter()
+            .rev()
+            .find(|(pos, s, _)| *pos <= at && s.entity != EntityKind::Person)?;
+        Some(s.clone())
+    }
+
+    fn resolve_description(&self, text: &str, head: &str, at: usize) -> Option<Speaker> {
+        let words: Vec<String> = text
+            .split_whitespace()
+            .map(|w| w.to_lowercase())
+            .filter(|w| !matches!(w.as_str(), "the" | "this" | "that"))
+            .collect();
+        // An earlier speaker whose description or roles share the head word.
+        for (pos, s, desc) in self.speakers.iter().rev() {
+            if *pos > at {
+                continue;
+            }
+            let desc = desc.to_lowercase();
+            let roles: String = s
+                .person
+                .map(|p| {
+                    self.people[p]
+                        .roles
+                        .iter()
+                        .map(|r| r.text.to_lowercase())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .unwrap_or_default();
+            let hay = format!("{desc} {roles}");
+            if hay.split_whitespace().any(|w| w == head)
+                || words.iter().any(|w| {
+                    w.chars().next().is_some_and(char::is_alphabetic)
+                        && hay.split_whitespace().any(|h| h == w)
+                        && !self.lex.not_names.contains(w)
+                })
+            {
+                return Some(s.clone());
+            }
+        }
+        // A title word ("the mayor", "the Momentum chief"): the latest person in view.
+        if self.lex.titles.contains(head) {
+            let (_, p, _) = self
+                .salience
+                .iter()
+                .rev()
+                .find(|(pos, _, k)| *pos <= at && *k != SalienceKind::Other)?;
+            return Some(Speaker {
+                name: self.people[*p].name.clone(),
+                mention: None,
+                anonymous: false,
+                source: SpeakerSource::Description,
+                entity: EntityKind::Person,
+                person: Some(*p),
+            });
+        }
+        None
+    }
+
+    /// Record a sentence's people for later pronoun resolution.
+    fn note_people(&mut self, toks: &[Tok], s: usize, e: usize) {
+        let mut first = true;
+        for (rs, re) in self.name_runs(toks, s, e) {
+            let Some((ns, ne, _)) = self.name_in_run(toks, rs, re) else {
+                continue;
+            };
+            if self.is_organisation(toks, ns, ne) {
+                continue;
+            }
+            let key = self.name_text(toks, ns, ne).to_lowercase();
+            let Some(v) = self.by_key.get(&key) else {
+                continue;
+            };
+            let at = toks[ns].span.start;
+            let Some(p) = (if v.len() == 1 { Some(v[0]) } else { self.most_salient_of(&v.clone(), at) })
+            else {
+                continue;
+            };
+            let kind = if first && rs <= s + 6 {
+                SalienceKind::Subject
+            } else {
+                SalienceKind::Other
+            };
+            first = false;
+            self.salience.push((at, p, kind));
+        }
+    }
+
+    /// The attribution of the quotation at token `qt`: a cue after it (`“…,” X
+    /// said`), else one before it in its sentence (`X said: “…”`).
+    fn attribution_for(&mut self, toks: &[Tok], qt: usize, s: usize, e: usize) -> Option<Attribution> {
+        let at_start = qt == s;
+        if at_start {
+            self.trailing(toks, qt, e).or_else(|| self.leading(toks, qt, s))
+        } else {
+            self.leading(toks, qt, s).or_else(|| self.trailing(toks, qt, e))
+        }
+    }
+
+    fn trailing(&mut self, toks: &[Tok], qt: usize, e: usize) -> Option<Attribution> {
+        let mut i = qt + 1;
+        while i < e && (toks[i].is_punct(',') || toks[i].is_punct('—') || toks[i].is_punct('-') || toks[i].is_punct('–')) {
+            i += 1;
+        }
+        if i >= e {
+            return None;
+        }
+        // Inverted: "said Mr Lansman", "according to a source".
+        if let Some((ce, kind)) = self.cue_at(toks, i, e) {
+            if kind != CueKind::Noun {
+                let phrase = self.phrase_after(toks, ce, e)?;
+                let (span, _) = self.cue_span(toks, i, ce, e);
+                return Some(self.attribution(span, phrase));
+            }
+        }
+        // "X said", "he told The Independent", "the source added".
+        let mut j = i;
+        while j < e && j - i <= 12 {
+            if matches!(toks[j].kind, TokKind::Quote(_)) {
+                return None;
+            }
+            if j > i {
+                if let Some((ce, kind)) = self.cue_at(toks, j, e) {
+                    if kind == CueKind::Speech {
+                        let phrase = self.phrase_before(toks, j, i)?;
+                        if phrase.span.start != toks[i].span.start {
+                            return None;
+                        }
+                        let (span, _) = self.cue_span(toks, j, ce, e);
+                        return Some(self.attribution(span, phrase));
+                    }
+                    return None;
+                }
+            }
+            j += 1;
+        }
+        None
+    }
+
+    fn leading(&mut self, toks: &[Tok], qt: usize, s: usize) -> Option<Attribution> {
+        let mut j = qt;
+        while j > s {
+            j -= 1;
+            if matches!(toks[j].kind, TokKind::Quote(_)) {
+                continue;
+            }
+            let Some((ce, kind)) = self.cue_at(toks, j, qt) else {
+                continue;
+            };
+            match kind {
+                CueKind::Prepositional => {
+                    if let Some(phrase) = self.phrase_after(toks, ce, qt) {
+                        let span = Span::new(toks[j].span.start, toks[ce - 1].span.end);
+                        return Some(self.attribution(span, phrase));
+                    }
+                }
+                CueKind::Noun => {
+                    // "her comments that", "Walker’s remarks"
+                    if j > s {
+                        let p = &toks[j - 1];
+                        let l = p.lower();
+                        if self.lex.is_pronoun(&l) && l != "they" && l != "he" && l != "she" {
+                            let pron = match l.as_str() {
+                                "his" | "him" => "he",
+                                "her" | "hers" => "she",
+                                _ => "they",
+                            };
+                            let phrase = Phrase {
+                                span: p.span,
+                                who: Who::Pronoun(pron.to_string()),
+                            };
+                            let span = toks[j].span;
+                            return Some(self.attribution(span, phrase));
+                        }
+                        if p.is_possessive() && p.is_capitalised() {
+                            if let Some(phrase) = self.phrase_before(toks, j, s) {
+                                let span = toks[j].span;
+                                return Some(self.attribution(span, phrase));
+                            }
+                        }
+                    }
+                }
+                CueKind::Speech => {
+                    // "said Mr Lansman: “…”"
+                    let (span, after) = self.cue_span(toks, j, ce, qt);
+                    if let Some(phrase) = self.phrase_before(toks, j, s) {
+                        return Some(self.attribution(span, phrase));
+                    }
+                    if j == s || toks[j - 1].is_punct(',') {
+                        if let Some(phrase) = self.phrase_after(toks, after, qt) {
+                            if matches!(phrase.who, Who::Name { .. }) {
+                                return Some(self.attribution(span, phrase));
+                            }
+                        }
+                    }
+                    // "… and said the report had “…”": the sentence's subject.
+                    if j > s && self.lower_is(&toks[j - 1], &self.lex.clause_starters) {
+                        if let Some(phrase) = self.sentence_subject(toks, s, j) {
+                            return Some(self.attribution(span, phrase));
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// ", saying …": a participle cue after a comma speaks for the sentence's
+    /// subject.
+    fn participle_subject(&self, toks: &[Tok], cue: usize, limit: usize) -> Option<Phrase> {
+        let t = toks.get(cue)?;
+        if !t.lower().ends_with("ing") {
+            return None;
+        }
+        self.sentence_subject(toks, limit, cue)
+    }
+
+    /// The subject of a sentence: the speaker phrase of its first cue, or the
+    /// first words after any leading clause set off by a comma.
+    fn sentence_subject(&self, toks: &[Tok], s: usize, limit: usize) -> Option<Phrase> {
+        for j in s + 1..limit {
+            if matches!(self.cue_at(toks, j, limit), Some((_, CueKind::Speech))) {
+                if toks[j].lower().ends_with("ing") {
+                    break;
+                }
+                if let Some(p) = self.phrase_before(toks, j, s) {
+                    return Some(p);
+                }
+                break;
+            }
+        }
+        let mut start = s;
+        if let Some(k) = toks[s..limit].iter().position(|t| t.is_punct(',')) {
+            if k <= 12 {
+                start = s + k + 1;
+            }
+        }
+        let mut e = start;
+        while e < limit && e - start <= 6 {
+            let t = &toks[e];
+            if !t.is_word() && !t.is_punct('.') && !t.is_punct('-') {
+                break;
+            }
+            if e > start && t.is_word() && !t.is_capitalised() && !self.lex.titles.contains(&t.lower()) {
+                break;
+            }
+            e += 1;
+        }
+        if e <= start {
+            return None;
+        }
+        let who = self.analyse(toks, start, e)?;
+        match who {
+            Who::Descriptor { .. } => None,
+            _ => Some(Phrase {
+                span: Span::new(toks[start].span.start, toks[e - 1].span.end),
+                who,
+            }),
+        }
+    }
+
+    fn attribution(&self, span: Span, phrase: Phrase) -> Attribution {
+        Attribution {
+            cue: Cue {
+                text: span.slice(self.text).to_string(),
+                span,
+            },
+            phrase,
+        }
+    }
+
+    fn remember_speaker(&mut self, at: usize, s: &Speaker) {
+        let desc = s
+            .mention
+            .map(|m| m.slice(self.text).to_string())
+            .unwrap_or_default();
+        self.speakers.push((at, s.clone(), desc));
+        if let Some(p) = s.person {
+            self.salience.push((at, p, SalienceKind::Speaker));
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn attribute_paragraph(
+        &mut self,
+        pi: usize,
+        zone: Zone,
+        p: &ParaToks,
+        paras: &[ParaToks],
+        raw: &[RawQuote],
+        quotes: &mut Vec<Quote>,
+        record_of: &mut HashMap<usize, usize>,
+        chain_head: &mut Option<usize>,
+    ) {
+        let toks = &p.toks;
+        let mut para_speaker: Option<(Speaker, Option<Cue>)> = None;
+        for &(s, e) in &p.sentences {
+            self.note_people(toks, s, e);
+            let mut sentence_speaker: Option<(Speaker, Option<Cue>)> = None;
+            for qt in s..e {
+                let TokKind::Quote(k) = toks[qt].kind else {
+                    continue;
+                };
+                let qi = p.quotes[k];
+                let rq = &raw[qi];
+                let inner = rq.inner.slice(self.text);
+                let words = inner.unicode_words().count();
+                let at = rq.open.start;
+                let continuation = rq.continuation && chain_head.is_some();
+
+                let own = self.attribution_for(toks, qt, s, e);
+                let mut cue = own.as_ref().map(|a| a.cue.clone());
+                let mut speaker = own
+                    .as_ref()
+                    .and_then(|a| self.resolve(&a.phrase, at))
+                    .inspect(|sp| self.remember_speaker(at, sp));
+                let own_found = speaker.is_some();
+
+                if speaker.is_none() && continuation {
+                    if let Some(h) = *chain_head {
+                        speaker = quotes[h].speaker.clone().map(carried);
+                        cue = quotes[h].cue.clone();
+                    }
+                }
+                if speaker.is_none() {
+                    if let Some((sp, c)) = sentence_speaker.clone().or_else(|| para_speaker.clone()) {
+                        speaker = Some(carried(sp));
+                        cue = c;
+                    }
+                }
+                let at_para_start = qt == 0;
+                if speaker.is_none() && at_para_start {
+                    // A paragraph of quotation under "X said:" or after the last
+                    // speaker's quotation.
+                    if let Some((sp, c)) = self.previous_speaker(pi, paras, quotes) {
+                        speaker = Some(sp);
+                        cue = c;
+                    }
+                }
+
+                let prev = qt.checked_sub(1).filter(|&i| i >= s).map(|i| &toks[i]);
+                let introduced = prev.is_some_and(|t| {
+                    t.is_punct(':')
+                        || (t.is_punct(',') && own_found)
+                        || (t.is_word() && self.lex.speech_cues.contains_word(&t.lower()))
+                });
+                let starts_upper = inner.chars().next().is_some_and(char::is_uppercase);
+                let ends_clause = inner.ends_with([',', '.', '?', '!', '…']);
+                let determiner_before = prev.is_some_and(|t| {
+                    t.is_word() && matches!(t.lower().as_str(), "a" | "an" | "the")
+                });
+                let cue_near = own.as_ref().is_some_and(|a| {
+                    a.cue.span.end <= at && toks[s..qt].iter().filter(|t| t.span.start >= a.cue.span.end).count() <= 3
+                });
+                let kind = if at_para_start || continuation || rq.runs_on || qt == s && starts_upper && ends_clause {
+                    QuoteKind::Direct
+                } else if introduced && (starts_upper || prev.is_some_and(|t| t.is_word())) {
+                    QuoteKind::Direct
+                } else if own_found && starts_upper && ends_clause && words >= 3 {
+                    QuoteKind::Direct
+                } else if own_found && !(determiner_before && words <= 3 && !cue_near) {
+                    QuoteKind::Partial
+                } else if words <= 4 || speaker.is_none() {
+                    speaker = None;
+                    cue = None;
+                    QuoteKind::Scare
+                } else {
+                    QuoteKind::Partial
+                };
+                if kind == QuoteKind::Scare {
+                    speaker = None;
+                }
+
+                let index = quotes.len();
+                let continues = if continuation { *chain_head } else { None };
+                quotes.push(Quote {
+                    span: rq.inner,
+                    open: Some(rq.open),
+                    close: rq.close,
+                    kind,
+                    zone,
+                    depth: 0,
+                    paragraph: pi,
+                    continues,
+                    speaker: speaker.clone(),
+                    cue: cue.clone(),
+                });
+                record_of.insert(qi, index);
+                if rq.runs_on {
+                    if !continuation {
+                        *chain_head = Some(index);
+                    }
+                } else if !continuation || rq.close.is_some() {
+                    *chain_head = None;
+                }
+                if let Some(sp) = speaker {
+                    if kind != QuoteKind::Scare {
+                        sentence_speaker = Some((sp.clone(), cue.clone()));
+                        para_speaker = Some((sp, cue));
+                    }
+                }
+            }
+        }
+    }
+
+    /// For a paragraph that opens with a quotation and names nobody: the speaker
+    /// introduced at the end of the previous paragraph ("X said:"), or the speaker
+    /// of the previous paragraph's quotation.
+    fn previous_speaker(
+        &mut self,
+        pi: usize,
+        paras: &[ParaToks],
+        quotes: &[Quote],
+    ) -> Option<(Speaker, Option<Cue>)> {
+        let prev = paras.get(pi.checked_sub(1)?)?;
+        if prev.toks.last().is_some_and(|t| t.is_punct(':')) {
+            let (s, e) = *prev.sentences.last()?;
+            let colon = e - 1;
+            let mut j = colon;
+            while j > s {
+                j -= 1;
+                if let Some((ce, CueKind::Speech)) = self.cue_at(&prev.toks, j, colon) {
+                    let (span, _) = self.cue_span(&prev.toks, j, ce, colon);
+                    let phrase = self.phrase_before(&prev.toks, j, s)?;
+                    let at = phrase.span.start;
+                    let sp = self.resolve(&phrase, at)?;
+                    self.remember_speaker(at, &sp);
+                    return Some((sp, Some(Cue { text: span.slice(self.text).to_string(), span })));
+                }
+            }
+        }
+        let last = quotes.iter().rev().find(|q| q.depth == 0 && q.kind != QuoteKind::Scare)?;
+        let gap_ok = last.paragraph + 1 == pi;
+        let prev_is_narrative_only = prev.quotes.is_empty();
+        if !gap_ok || prev_is_narrative_only {
+            return None;
+        }
+        let sp = last.speaker.clone()?;
+        let _ = prev.span;
+        Some((carried(sp), last.cue.clone()))
+    }
+}
+
+fn carried(mut s: Speaker) -> Speaker {
+    s.source = SpeakerSource::CarriedOver;
+    s
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CueKind {
+    Speech,
+    Noun,
+    Prepositional,
+}

@@ -1,0 +1,219 @@
+//! The word lists behind extraction, kept as data in `rules/lexicon/` so that a
+//! newsroom can read and extend them without touching Rust. They are embedded in
+//! the binary, so an installed quotecheck works anywhere.
+
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// All word lists, lower-cased. Multi-word entries are kept as vectors of words.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub speech_cues: Phrases,
+    pub noun_cues: HashSet<String>,
+    pub prepositional_cues: Phrases,
+    pub setting_cues: Phrases,
+    pub honorifics_male: HashSet<String>,
+    pub honorifics_female: HashSet<String>,
+    pub honorifics: HashSet<String>,
+    pub titles: HashSet<String>,
+    pub pronouns_male: HashSet<String>,
+    pub pronouns_female: HashSet<String>,
+    pub pronouns_plural: HashSet<String>,
+    pub anonymous_heads: HashSet<String>,
+    pub anonymous_determiners: HashSet<String>,
+    pub anonymity_markers: Phrases,
+    pub documents: HashSet<String>,
+    pub organisation_words: HashSet<String>,
+    pub abbreviations: HashSet<String>,
+    pub elisions: HashSet<String>,
+    pub not_names: HashSet<String>,
+    pub between_subject_and_cue: HashSet<String>,
+    pub clause_starters: HashSet<String>,
+    pub first_names_male: HashSet<String>,
+    pub first_names_female: HashSet<String>,
+    pub debris_prefixes: Vec<String>,
+    pub debris_tail_markers: Vec<String>,
+    pub byline_prefixes: Vec<String>,
+    pub dateline_prefixes: Vec<String>,
+    pub caption_credits: Vec<String>,
+}
+
+/// Phrases of one or more words, matched word by word, longest first.
+#[derive(Debug, Default)]
+pub struct Phrases {
+    by_first_word: std::collections::HashMap<String, Vec<Vec<String>>>,
+}
+
+impl Phrases {
+    fn new(items: &[String]) -> Self {
+        let mut by_first_word: std::collections::HashMap<String, Vec<Vec<String>>> =
+            Default::default();
+        for item in items {
+            let words: Vec<String> = item.split_whitespace().map(str::to_lowercase).collect();
+            if let Some(first) = words.first() {
+                by_first_word.entry(first.clone()).or_default().push(words);
+            }
+        }
+        for list in by_first_word.values_mut() {
+            list.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            list.dedup();
+        }
+        Phrases { by_first_word }
+    }
+
+    /// The number of words of the longest phrase that starts at `words[0]`, if any.
+    /// `words` are lower-cased.
+    pub fn match_len<S: AsRef<str>>(&self, words: &[S]) -> Option<usize> {
+        let first = words.first()?.as_ref();
+        let candidates = self.by_first_word.get(first)?;
+        candidates
+            .iter()
+            .find(|phrase| {
+                phrase.len() <= words.len()
+                    && phrase.iter().zip(words).all(|(p, w)| p == w.as_ref())
+            })
+            .map(Vec::len)
+    }
+
+    pub fn contains_word(&self, word: &str) -> bool {
+        self.by_first_word
+            .get(word)
+            .is_some_and(|l| l.iter().any(|p| p.len() == 1))
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CuesFile {
+    speech: Vec<String>,
+    nouns: Vec<String>,
+    prepositional: Vec<String>,
+    settings: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PeopleFile {
+    honorifics_male: Vec<String>,
+    honorifics_female: Vec<String>,
+    honorifics_neutral: Vec<String>,
+    titles: Vec<String>,
+    pronouns_male: Vec<String>,
+    pronouns_female: Vec<String>,
+    pronouns_plural: Vec<String>,
+    pronouns_neuter: Vec<String>,
+    anonymous_heads: Vec<String>,
+    anonymous_determiners: Vec<String>,
+    anonymity_markers: Vec<String>,
+    documents: Vec<String>,
+    organisation_words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordsFile {
+    abbreviations: Vec<String>,
+    elisions: Vec<String>,
+    not_names: Vec<String>,
+    between_subject_and_cue: Vec<String>,
+    clause_starters: Vec<String>,
+    first_names_male: Vec<String>,
+    first_names_female: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ZonesFile {
+    debris_prefixes: Vec<String>,
+    debris_tail_markers: Vec<String>,
+    byline_prefixes: Vec<String>,
+    dateline_prefixes: Vec<String>,
+    caption_credits: Vec<String>,
+}
+
+const CUES: &str = include_str!("../rules/lexicon/cues.toml");
+const PEOPLE: &str = include_str!("../rules/lexicon/people.toml");
+const WORDS: &str = include_str!("../rules/lexicon/words.toml");
+const ZONES: &str = include_str!("../rules/lexicon/zones.toml");
+
+fn set(items: &[String]) -> HashSet<String> {
+    items.iter().map(|s| s.to_lowercase()).collect()
+}
+
+fn lower(items: Vec<String>) -> Vec<String> {
+    items.into_iter().map(|s| s.to_lowercase()).collect()
+}
+
+impl Lexicon {
+    /// The lexicon shipped in `rules/lexicon/`.
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| {
+            Lexicon::parse(CUES, PEOPLE, WORDS, ZONES)
+                .expect("the lexicon embedded from rules/lexicon/ is valid (checked by a test)")
+        })
+    }
+
+    fn parse(cues: &str, people: &str, words: &str, zones: &str) -> Result<Lexicon, String> {
+        let cues: CuesFile = toml::from_str(cues).map_err(|e| format!("cues.toml: {e}"))?;
+        let people: PeopleFile =
+            toml::from_str(people).map_err(|e| format!("people.toml: {e}"))?;
+        let words: WordsFile = toml::from_str(words).map_err(|e| format!("words.toml: {e}"))?;
+        let zones: ZonesFile = toml::from_str(zones).map_err(|e| format!("zones.toml: {e}"))?;
+        let mut honorifics = set(&people.honorifics_male);
+        honorifics.extend(set(&people.honorifics_female));
+        honorifics.extend(set(&people.honorifics_neutral));
+        let _ = &people.pronouns_neuter;
+        Ok(Lexicon {
+            speech_cues: Phrases::new(&cues.speech),
+            noun_cues: set(&cues.nouns),
+            prepositional_cues: Phrases::new(&cues.prepositional),
+            setting_cues: Phrases::new(&cues.settings),
+            honorifics_male: set(&people.honorifics_male),
+            honorifics_female: set(&people.honorifics_female),
+            honorifics,
+            titles: set(&people.titles),
+            pronouns_male: set(&people.pronouns_male),
+            pronouns_female: set(&people.pronouns_female),
+            pronouns_plural: set(&people.pronouns_plural),
+            anonymous_heads: set(&people.anonymous_heads),
+            anonymous_determiners: set(&people.anonymous_determiners),
+            anonymity_markers: Phrases::new(&people.anonymity_markers),
+            documents: set(&people.documents),
+            organisation_words: set(&people.organisation_words),
+            abbreviations: set(&words.abbreviations),
+            elisions: set(&words.elisions),
+            not_names: set(&words.not_names),
+            between_subject_and_cue: set(&words.between_subject_and_cue),
+            clause_starters: set(&words.clause_starters),
+            first_names_male: set(&words.first_names_male),
+            first_names_female: set(&words.first_names_female),
+            debris_prefixes: lower(zones.debris_prefixes),
+            debris_tail_markers: lower(zones.debris_tail_markers),
+            byline_prefixes: lower(zones.byline_prefixes),
+            dateline_prefixes: lower(zones.dateline_prefixes),
+            caption_credits: lower(zones.caption_credits),
+        })
+    }
+
+    pub fn is_pronoun(&self, w: &str) -> bool {
+        self.pronouns_male.contains(w)
+            || self.pronouns_female.contains(w)
+            || self.pronouns_plural.contains(w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_lexicon_parses() {
+        let lex = Lexicon::parse(CUES, PEOPLE, WORDS, ZONES).unwrap();
+        assert!(lex.speech_cues.contains_word("said"));
+        assert_eq!(lex.speech_cues.match_len(&["went", "on", "to"]), Some(2));
+        assert_eq!(lex.prepositional_cues.match_len(&["according", "to"]), Some(2));
+        assert!(lex.anonymous_heads.contains("source"));
+    }
+}

@@ -1,0 +1,65 @@
+//! The readable extraction: per file, each quotation's line, kind, speaker (and
+//! how it was found) and its first words.
+
+use crate::Extracted;
+use crate::model::{QuoteKind, Zone};
+use crate::span::LineIndex;
+use std::fmt::Write;
+
+const PREVIEW_CHARS: usize = 60;
+
+fn preview(text: &str) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= PREVIEW_CHARS {
+        flat
+    } else {
+        let cut: String = flat.chars().take(PREVIEW_CHARS).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// Render the extraction of several files for a person to read.
+pub fn render(files: &[Extracted]) -> String {
+    let mut out = String::new();
+    let mut total = 0;
+    for f in files {
+        let lines = LineIndex::new(&f.source);
+        let quotes: Vec<_> = f.article.quotes.iter().filter(|q| q.depth == 0).collect();
+        total += quotes.len();
+        let _ = writeln!(out, "{} ({} quotations)", f.path, quotes.len());
+        for q in quotes {
+            let line = lines.line(q.span.start);
+            let who = match &q.speaker {
+                None if q.kind == QuoteKind::Scare => "(scare quote)".to_string(),
+                None => "(no speaker found)".to_string(),
+                Some(s) => {
+                    let mut w = s.name.clone();
+                    if s.anonymous {
+                        w.push_str(" [anonymous]");
+                    }
+                    let _ = write!(w, " ({}", s.source.as_str());
+                    if let Some(c) = &q.cue {
+                        let _ = write!(w, ", “{}”", preview(&c.text));
+                    }
+                    w.push(')');
+                    w
+                }
+            };
+            let zone = if q.zone == Zone::Body {
+                String::new()
+            } else {
+                format!(" [{}]", q.zone.as_str())
+            };
+            let cont = if q.continues.is_some() { " ↳" } else { "" };
+            let _ = writeln!(
+                out,
+                "  {line:>4}  {:<8} {who}{zone}{cont}\n        “{}”",
+                q.kind.as_str(),
+                preview(q.span.slice(&f.source))
+            );
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "{} files, {} quotations", files.len(), total);
+    out
+}
