@@ -215,6 +215,7 @@ fn sentences(toks: &[Tok], lex: &Lexicon) -> Vec<(usize, usize)> {
                 });
                 inner.ends_with(['.', '?', '!'])
                     && next.is_some_and(|n| n.is_capitalised() || matches!(n.kind, TokKind::Quote(_)))
+                    && !attribution_follows(toks, i + 1, lex)
             }
             TokKind::Word => false,
         };
@@ -227,6 +228,21 @@ fn sentences(toks: &[Tok], lex: &Lexicon) -> Vec<(usize, usize)> {
         out.push((start, toks.len()));
     }
     out
+}
+
+/// Does a cue of saying follow within a few words, before any sentence end
+/// ("“Who would have believed it?” Trump said")?
+fn attribution_follows(toks: &[Tok], from: usize, lex: &Lexicon) -> bool {
+    for t in toks.iter().skip(from).take(8) {
+        match t.kind {
+            TokKind::Quote(_) => return false,
+            TokKind::Punct if t.text != "," && t.text != "." => return false,
+            TokKind::Punct if t.text == "." => return false,
+            TokKind::Word if lex.speech_cues.contains_word(&t.lower()) => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Who a speaker phrase names, before resolution.
@@ -329,7 +345,7 @@ impl<'a> Extractor<'a> {
                 } else if t.is_punct('.')
                     && e + 1 < b
                     && self.name_word(&toks[e + 1])
-                    && (toks[e - 1].text.chars().count() == 1
+                    && (is_initials(toks[e - 1].text)
                         || self.lex.honorifics.contains(&toks[e - 1].lower())
                         || self.lex.titles.contains(&toks[e - 1].lower()))
                 {
@@ -386,7 +402,7 @@ impl<'a> Extractor<'a> {
             return None;
         }
         if toks[start..e].iter().any(|t| {
-            t.is_word() && t.text.chars().count() > 1 && t.text.chars().all(|c| !c.is_lowercase())
+            t.is_word() && !is_initials(t.text) && t.text.chars().all(|c| !c.is_lowercase())
         }) {
             return None;
         }
@@ -401,19 +417,9 @@ impl<'a> Extractor<'a> {
     }
 
     fn name_text(&self, toks: &[Tok], s: usize, e: usize) -> String {
-        let mut out = String::new();
-        for (i, t) in toks[s..e].iter().enumerate() {
-            let w = if i + s + 1 == e { t.bare() } else { t.text };
-            if t.is_punct('.') {
-                out.push('.');
-                continue;
-            }
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(w);
-        }
-        out
+        let last = &toks[e - 1];
+        let end = last.span.start + last.bare().len();
+        squash(&self.text[toks[s].span.start..end])
     }
 
     /// First pass: every full name in the narrative goes into the register.
@@ -600,7 +606,8 @@ impl<'a> Extractor<'a> {
     fn phrase_before(&self, toks: &[Tok], mut j: usize, limit: usize) -> Option<Phrase> {
         while j > limit
             && toks[j - 1].is_word()
-            && self.lex.between_subject_and_cue.contains(&toks[j - 1].lower())
+            && (self.lex.between_subject_and_cue.contains(&toks[j - 1].lower())
+                || (toks[j - 1].text.ends_with("ly") && !toks[j - 1].is_capitalised()))
         {
             j -= 1;
         }
@@ -618,6 +625,28 @@ impl<'a> Extractor<'a> {
             if k > limit && toks[k - 1].is_punct(',') && close - k <= 30 {
                 appos = Some((k, close));
                 j = k - 1;
+                // "Johnnie Wilson, of Springfield, Va., said": step over the
+                // groups until a name stands before them.
+                for _ in 0..3 {
+                    let before_is_name = j > limit
+                        && self
+                            .name_runs(toks, j - 1, j)
+                            .first()
+                            .is_some_and(|_| true);
+                    if before_is_name {
+                        break;
+                    }
+                    let mut k2 = j;
+                    while k2 > limit && !toks[k2 - 1].is_punct(',') && !toks[k2 - 1].is_punct(';') && j - k2 <= 30 {
+                        k2 -= 1;
+                    }
+                    if k2 > limit && toks[k2 - 1].is_punct(',') && self.name_runs(toks, k2.saturating_sub(2).max(limit), k2 - 1).last().is_some_and(|r| r.1 == k2 - 1) {
+                        appos = Some((k2, close));
+                        j = k2 - 1;
+                    } else {
+                        break;
+                    }
+                }
             } else {
                 return self.participle_subject(toks, j, limit);
             }
@@ -724,7 +753,7 @@ impl<'a> Extractor<'a> {
                         && e > i
                         && e + 1 < limit
                         && toks[e + 1].is_capitalised()
-                        && (toks[e - 1].text.chars().count() == 1
+                        && (is_initials(toks[e - 1].text)
                             || self.lex.abbreviations.contains(&toks[e - 1].lower()));
                     if keep || t.is_punct('-') {
                         e += 1;
@@ -818,6 +847,32 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
+        // "footage of Hillary Clinton", "a statement from John Smith": a person
+        // named at the very end, unless the head is a source or a document.
+        let head_word = toks[a..head_end]
+            .iter()
+            .rev()
+            .find(|t| t.is_word())
+            .map(|t| t.lower())
+            .unwrap_or_default();
+        let source_head = self.lex.anonymous_heads.contains(&head_word)
+            || self.lex.documents.contains(&head_word);
+        if head_end < b && !source_head {
+            if let Some(&(s, e)) = self.name_runs(toks, head_end, b).last() {
+                if e == b {
+                    if let Some((ns, ne, _)) = self.name_in_run(toks, s, e) {
+                        let words = toks[ns..ne].iter().filter(|t| t.is_word()).count();
+                        if words >= 2 && !self.is_organisation(toks, ns, ne) {
+                            return Some(Who::Name {
+                                name: self.name_text(toks, ns, ne),
+                                single: false,
+                                organisation: false,
+                            });
+                        }
+                    }
+                }
+            }
+        }
         // A descriptor: "a Momentum source", "The MP", "The Ealing Momentum petition".
         let head_tok = toks[a..head_end].iter().rev().find(|t| t.is_word())?;
         let head = head_tok.lower();
@@ -846,18 +901,13 @@ impl<'a> Extractor<'a> {
             && (anonymity || (!definite && (indefinite || !has_det) && anon_head));
         let text = if anonymous {
             let e = if anonymity { head_end } else { b };
-            toks[a..e]
-                .iter()
-                .map(|t| t.text)
-                .collect::<Vec<_>>()
-                .join(" ")
+            squash(&self.text[toks[a].span.start..toks[e - 1].span.end])
         } else {
             let s = if has_det { a + 1 } else { a };
-            toks[s.min(head_end)..head_end]
-                .iter()
-                .map(|t| t.text)
-                .collect::<Vec<_>>()
-                .join(" ")
+            if s >= head_end {
+                return None;
+            }
+            squash(&self.text[toks[s].span.start..toks[head_end - 1].span.end])
         };
         let _ = phrase_lower;
         if text.is_empty() {
@@ -1135,13 +1185,64 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// "PENCE: Well, look, …": a transcript's speaker label opens the quotation.
+    fn transcript_label(&self, rq: &RawQuote) -> Option<Attribution> {
+        let inner = rq.inner.slice(self.text);
+        let colon = inner.find(':')?;
+        let label = &inner[..colon];
+        let words = label.split_whitespace().count();
+        let ok = (1..=3).contains(&words)
+            && label.chars().any(char::is_alphabetic)
+            && label
+                .chars()
+                .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'' || c == '-');
+        if !ok {
+            return None;
+        }
+        let span = Span::new(rq.inner.start, rq.inner.start + colon);
+        Some(Attribution {
+            cue: Cue {
+                text: ":".to_string(),
+                span: Span::new(span.end, span.end + 1),
+            },
+            phrase: Phrase {
+                span,
+                who: Who::Name {
+                    name: label.to_string(),
+                    single: words == 1,
+                    organisation: false,
+                },
+            },
+        })
+    }
+
     fn trailing(&mut self, toks: &[Tok], qt: usize, e: usize) -> Option<Attribution> {
         let mut i = qt + 1;
-        while i < e && (toks[i].is_punct(',') || toks[i].is_punct('—') || toks[i].is_punct('-') || toks[i].is_punct('–')) {
+        let mut dash = None;
+        while i < e && toks[i].kind == TokKind::Punct && matches!(toks[i].text, "," | "—" | "-" | "–" | "―") {
+            if toks[i].text != "," {
+                dash = Some(toks[i].span);
+            }
             i += 1;
         }
         if i >= e {
             return None;
+        }
+        // “…” ― Pamela Padilla: a name alone after a dash signs the quotation.
+        if let Some(dash) = dash {
+            let runs = self.name_runs(toks, i, e);
+            if let Some(&(s, re)) = runs.first().filter(|r| r.0 == i) {
+                let rest_ok = toks[re..e].iter().all(|t| t.kind == TokKind::Punct);
+                if rest_ok {
+                    if let Some(who) = self.analyse(toks, s, re) {
+                        let phrase = Phrase {
+                            span: Span::new(toks[s].span.start, toks[re - 1].span.end),
+                            who,
+                        };
+                        return Some(self.attribution(dash, phrase));
+                    }
+                }
+            }
         }
         // Inverted: "said Mr Lansman", "according to a source".
         if let Some((ce, kind)) = self.cue_at(toks, i, e) {
@@ -1153,7 +1254,7 @@ impl<'a> Extractor<'a> {
         }
         // "X said", "he told The Independent", "the source added".
         let mut j = i;
-        while j < e && j - i <= 12 {
+        while j < e && j - i <= 40 {
             if matches!(toks[j].kind, TokKind::Quote(_)) {
                 return None;
             }
@@ -1161,7 +1262,11 @@ impl<'a> Extractor<'a> {
                 if let Some((ce, kind)) = self.cue_at(toks, j, e) {
                     if kind == CueKind::Speech {
                         let phrase = self.phrase_before(toks, j, i)?;
-                        if phrase.span.start != toks[i].span.start {
+                        let after_comma = toks[i..j]
+                            .iter()
+                            .position(|t| t.span.start == phrase.span.start)
+                            .is_some_and(|k| k > 0 && toks[i + k - 1].is_punct(','));
+                        if phrase.span.start != toks[i].span.start && !after_comma {
                             return None;
                         }
                         let (span, _) = self.cue_span(toks, j, ce, e);
@@ -1211,9 +1316,16 @@ impl<'a> Extractor<'a> {
                             return Some(self.attribution(span, phrase));
                         }
                         if p.is_possessive() && p.is_capitalised() {
-                            if let Some(phrase) = self.phrase_before(toks, j, s) {
-                                let span = toks[j].span;
-                                return Some(self.attribution(span, phrase));
+                            let runs = self.name_runs(toks, s.max(j.saturating_sub(5)), j);
+                            if let Some(&(rs, re)) = runs.last().filter(|r| r.1 == j) {
+                                if let Some(who) = self.analyse(toks, rs, re) {
+                                    let phrase = Phrase {
+                                        span: Span::new(toks[rs].span.start, toks[re - 1].span.end),
+                                        who,
+                                    };
+                                    let span = toks[j].span;
+                                    return Some(self.attribution(span, phrase));
+                                }
                             }
                         }
                     }
@@ -1346,7 +1458,9 @@ impl<'a> Extractor<'a> {
                 let at = rq.open.start;
                 let continuation = rq.continuation && chain_head.is_some();
 
-                let own = self.attribution_for(toks, qt, s, e);
+                let own = self
+                    .transcript_label(rq)
+                    .or_else(|| self.attribution_for(toks, qt, s, e));
                 let mut cue = own.as_ref().map(|a| a.cue.clone());
                 let mut speaker = own
                     .as_ref()
@@ -1386,17 +1500,52 @@ impl<'a> Extractor<'a> {
                 let ends_clause = inner.ends_with([',', '.', '?', '!', '…']);
                 let determiner_before = prev.is_some_and(|t| {
                     t.is_word() && matches!(t.lower().as_str(), "a" | "an" | "the")
-                });
+                }) && !(qt >= 2 && toks[qt - 2].is_word() && toks[qt - 2].lower() == "as");
+                let after_as = prev.is_some_and(|t| t.is_word() && t.lower() == "as")
+                    || (qt >= 2 && toks[qt - 2].is_word() && toks[qt - 2].lower() == "as");
+                // No cue: the words may still be the sentence subject's ("Trump
+                // admires Putin as a “strong leader”").
+                if speaker.is_none() && !(determiner_before && words <= 3) {
+                    if let Some(phrase) = self.sentence_subject(toks, s, qt) {
+                        if matches!(phrase.who, Who::Name { organisation: false, .. } | Who::Pronoun(_))
+                            && (after_as || words >= 2)
+                        {
+                            speaker = self.resolve(&phrase, at).map(|mut sp| {
+                                sp.source = SpeakerSource::Context;
+                                sp
+                            });
+                        }
+                    }
+                }
                 let cue_near = own.as_ref().is_some_and(|a| {
                     a.cue.span.end <= at && toks[s..qt].iter().filter(|t| t.span.start >= a.cue.span.end).count() <= 3
                 });
-                let kind = if at_para_start || continuation || rq.runs_on || qt == s && starts_upper && ends_clause {
+                let title_like = !at_para_start
+                    && !after_as
+                    && !introduced
+                    && words <= 7
+                    && inner
+                        .split_whitespace()
+                        .enumerate()
+                        .all(|(n, w)| {
+                            n > 0 && w.chars().count() <= 3
+                                || w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+                        });
+                if title_like {
+                    speaker = None;
+                    cue = None;
+                }
+                let kind = if title_like {
+                    QuoteKind::Scare
+                } else if at_para_start || continuation || rq.runs_on || qt == s && starts_upper && ends_clause {
                     QuoteKind::Direct
                 } else if introduced && (starts_upper || prev.is_some_and(|t| t.is_word())) {
                     QuoteKind::Direct
                 } else if own_found && starts_upper && ends_clause && words >= 3 {
                     QuoteKind::Direct
                 } else if own_found && !(determiner_before && words <= 3 && !cue_near) {
+                    QuoteKind::Partial
+                } else if speaker.as_ref().is_some_and(|sp| sp.source == SpeakerSource::Context) {
                     QuoteKind::Partial
                 } else if words <= 4 || speaker.is_none() {
                     speaker = None;
@@ -1477,6 +1626,17 @@ impl<'a> Extractor<'a> {
         let _ = prev.span;
         Some((carried(sp), last.cue.clone()))
     }
+}
+
+/// White space folded to single spaces.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "J", "G.K", "F": initials, not an acronym.
+fn is_initials(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters == 1 || (w.contains('.') && w.split('.').all(|p| p.chars().count() <= 1))
 }
 
 fn carried(mut s: Speaker) -> Speaker {

@@ -88,7 +88,7 @@ pub struct Paragraph {
 /// An HTML comment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Comment {
-    /// The whole comment, `<!--` to `-->` (to the end of its block when unclosed).
+    /// The whole comment, `<!--` to `-->`; an unclosed one runs to the end of the file.
     pub span: Span,
     /// The text between the delimiters, trimmed of whitespace (may be empty).
     pub inner: Span,
@@ -180,7 +180,8 @@ fn into_string(out: Vec<u8>) -> String {
 }
 
 /// Lines from `start` as `(line start, content end)`; the content end excludes
-/// the '\n' and a '\r' before it.
+/// the '\n' and a '\r' before it. A final '\n' starts no further line, but an
+/// empty rest is one empty line.
 fn lines(src: &[u8], start: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut pos = start;
     std::iter::from_fn(move || {
@@ -825,7 +826,7 @@ struct Bracket {
     /// Offset of the `[`.
     pos: usize,
     image: bool,
-    /// Whether another bracket follows it (then its text is no link label).
+    /// Whether a `[` was opened after it (then its text can't be a link label).
     nested: bool,
 }
 
@@ -901,9 +902,12 @@ impl InlinePass<'_> {
                 c @ (b'*' | b'_' | b'~') => {
                     let n = run_len(self.out, i, end, c);
                     if c != b'~' || n == 2 {
-                        let (left, right) = flanking(self.out, start, end, i, i + n);
-                        let before_punct = i > start && is_punct(char_before(self.out, i));
-                        let after_punct = i + n < end && is_punct(char_at(self.out, i + n));
+                        // Flanking is decided on the source: a link or code span masked just
+                        // before a closing run must not read as whitespace.
+                        let src = self.source.as_bytes();
+                        let (left, right) = flanking(src, start, end, i, i + n);
+                        let before_punct = i > start && is_punct(char_before(src, i));
+                        let after_punct = i + n < end && is_punct(char_at(src, i + n));
                         let (open, close) = if c == b'_' {
                             (
                                 left && (!right || before_punct),
@@ -1027,14 +1031,14 @@ fn skip_whitespace(b: &[u8], mut i: usize, end: usize) -> usize {
 fn link_tail(b: &[u8], open: usize, end: usize, budget: &mut usize) -> Option<usize> {
     // Every scan below stops at `end`; the budget also stops it after `budget` bytes.
     let end = end.min(open.saturating_add(*budget));
-    let result = link_tail_within(b, open, end);
-    *budget = budget.saturating_sub(result.map_or(end, |(_, reached)| reached) - open);
-    result.and_then(|(ok, _)| ok)
+    let (tail_end, reached) = link_tail_within(b, open, end);
+    *budget = budget.saturating_sub(reached - open);
+    tail_end
 }
 
 /// The link tail at `open` if it ends before `end`, and how far the scan went.
-fn link_tail_within(b: &[u8], open: usize, end: usize) -> Option<(Option<usize>, usize)> {
-    let fail = |i: usize| Some((None, i.min(end)));
+fn link_tail_within(b: &[u8], open: usize, end: usize) -> (Option<usize>, usize) {
+    let fail = |i: usize| (None, i.min(end));
     let mut i = skip_whitespace(b, open + 1, end);
     if i >= end {
         return fail(i);
@@ -1107,7 +1111,7 @@ fn link_tail_within(b: &[u8], open: usize, end: usize) -> Option<(Option<usize>,
         i = skip_whitespace(b, i, end);
     }
     if i < end && b[i] == b')' {
-        Some((Some(i + 1), i + 1))
+        (Some(i + 1), i + 1)
     } else {
         fail(i)
     }
@@ -1338,5 +1342,969 @@ fn unlink(d: &mut [Delim], x: usize) {
     }
     if n != NONE {
         d[n].prev = p;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs `prose` and asserts the invariants every result must keep.
+    fn check(src: &str, format: Format) -> Prose {
+        let p = prose(src, format);
+        assert_eq!(p.text.len(), src.len(), "length changed for {src:?}");
+        for (i, (&a, &b)) in src.as_bytes().iter().zip(p.text.as_bytes()).enumerate() {
+            if a == b'\n' || a == b'\r' {
+                assert_eq!(a, b, "line break at {i} changed in {src:?}");
+            } else {
+                assert!(
+                    a == b || b == b' ',
+                    "byte {i} changed but not masked in {src:?}"
+                );
+            }
+        }
+        let mut last_end = 0;
+        for para in &p.paragraphs {
+            let Span { start, end } = para.span;
+            assert!(
+                start < end && end <= src.len(),
+                "bad span {start}..{end} in {src:?}"
+            );
+            assert!(
+                start >= last_end,
+                "paragraphs overlap or are out of order in {src:?}"
+            );
+            assert!(src.is_char_boundary(start) && src.is_char_boundary(end));
+            let view = &p.text[start..end];
+            assert_eq!(view.trim(), view, "untrimmed paragraph in {src:?}");
+            last_end = end;
+        }
+        for c in &p.comments {
+            for s in [c.span, c.inner] {
+                assert!(s.start <= s.end && s.end <= src.len());
+                assert!(src.is_char_boundary(s.start) && src.is_char_boundary(s.end));
+            }
+            assert!(c.span.start <= c.inner.start && c.inner.end <= c.span.end);
+            assert!(src[c.span.start..].starts_with("<!--"));
+        }
+        if let Some(fm) = &p.front_matter {
+            assert!(src.is_char_boundary(fm.span.start) && src.is_char_boundary(fm.span.end));
+        }
+        p
+    }
+
+    /// The paragraphs as `(kind, source text)`.
+    fn paras(src: &str, format: Format) -> Vec<(BlockKind, &str)> {
+        check(src, format)
+            .paragraphs
+            .iter()
+            .map(|p| (p.kind, &src[p.span.start..p.span.end]))
+            .collect()
+    }
+
+    /// As many spaces as `s` has bytes: what masking makes of it.
+    fn blank(s: &str) -> String {
+        " ".repeat(s.len())
+    }
+
+    fn md(src: &str) -> String {
+        check(src, Format::Markdown).text
+    }
+
+    /// The prose view with masked runs collapsed to single spaces, for readable asserts.
+    fn words(src: &str) -> String {
+        md(src).split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    use BlockKind::{BlockQuote, Heading, ListItem, Plain};
+
+    #[test]
+    fn format_for_path() {
+        for (path, format) in [
+            ("a.md", Format::Markdown),
+            ("dir/a.MD", Format::Markdown),
+            ("a.Markdown", Format::Markdown),
+            ("a.txt", Format::Text),
+            ("a", Format::Text),
+            ("-", Format::Text),
+            ("a.md.txt", Format::Text),
+            ("md", Format::Text),
+        ] {
+            assert_eq!(Format::for_path(Path::new(path)), format, "{path}");
+        }
+    }
+
+    #[test]
+    fn empty_and_blank_inputs() {
+        for src in ["", "\n", "\r\n", "   \n\t\n", "\u{feff}"] {
+            for format in [Format::Text, Format::Markdown] {
+                let p = check(src, format);
+                assert!(p.paragraphs.is_empty() && p.comments.is_empty());
+                assert!(p.front_matter.is_none());
+            }
+        }
+    }
+
+    #[test]
+    fn text_format_masks_nothing_but_bom_and_front_matter() {
+        let src = "# Not a *heading* [x](y)\n<!-- kept -->\n\n  “Quote,” he said.  \nlast";
+        let p = check(src, Format::Text);
+        assert_eq!(p.text, src);
+        assert!(p.comments.is_empty());
+        assert_eq!(
+            paras(src, Format::Text),
+            vec![
+                (Plain, "# Not a *heading* [x](y)"),
+                (Plain, "<!-- kept -->"),
+                (Plain, "“Quote,” he said."),
+                (Plain, "last"),
+            ]
+        );
+    }
+
+    #[test]
+    fn text_format_crlf_and_bom() {
+        let src = "\u{feff}First line.\r\nSecond line.\r\n\r\n";
+        let p = check(src, Format::Text);
+        assert_eq!(p.text, "   First line.\r\nSecond line.\r\n\r\n");
+        assert_eq!(
+            paras(src, Format::Text),
+            vec![(Plain, "First line."), (Plain, "Second line.")]
+        );
+    }
+
+    #[test]
+    fn bom_is_masked_in_markdown() {
+        let src = "\u{feff}# Title\nText.";
+        assert_eq!(md(src), "     Title\nText.");
+        assert_eq!(
+            paras(src, Format::Markdown),
+            vec![(Heading(1), "Title"), (Plain, "Text.")]
+        );
+    }
+
+    #[test]
+    fn yaml_front_matter() {
+        let src = "---\ntitle: \"A “big” day\"\ndate: 2024-05-01 # local\nnested:\n  title: no\n---\nBody.\n";
+        for format in [Format::Text, Format::Markdown] {
+            let p = check(src, format);
+            let fm = p.front_matter.clone().expect("front matter");
+            assert_eq!(
+                &src[fm.span.start..fm.span.end],
+                &src[..src.find("\nBody").unwrap()]
+            );
+            assert_eq!(fm.title.as_deref(), Some("A “big” day"));
+            assert_eq!(fm.date.as_deref(), Some("2024-05-01"));
+            assert_eq!(p.text.trim(), "Body.");
+            assert_eq!(paras(src, format), vec![(Plain, "Body.")]);
+        }
+    }
+
+    #[test]
+    fn yaml_single_quotes_and_missing_keys() {
+        let p = check("---\ntitle: 'It''s here'\n---\n", Format::Markdown);
+        let fm = p.front_matter.unwrap();
+        assert_eq!(fm.title.as_deref(), Some("It's here"));
+        assert_eq!(fm.date, None);
+        let p = check("---   \nauthor: x\ntitle:\n---  \nx", Format::Markdown);
+        let fm = p.front_matter.unwrap();
+        assert_eq!((fm.title, fm.date), (None, None));
+    }
+
+    #[test]
+    fn toml_front_matter_with_bom_and_crlf() {
+        let src = "\u{feff}+++\r\ntitle = \"Storm\"\r\ndate = 2024-01-02\r\n[extra]\r\ntitle = \"no\"\r\n+++\r\nBody\r\n";
+        let p = check(src, Format::Markdown);
+        let fm = p.front_matter.clone().unwrap();
+        assert_eq!(fm.span.start, 3);
+        assert_eq!(&src[fm.span.end..], "\r\nBody\r\n");
+        assert_eq!(fm.title.as_deref(), Some("Storm"));
+        assert_eq!(fm.date.as_deref(), Some("2024-01-02"));
+        assert_eq!(p.paragraphs.len(), 1);
+        assert!(p.text.trim_start().starts_with("Body"));
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_prose() {
+        let src = "---\ntitle: x\nBody text.";
+        let p = check(src, Format::Text);
+        assert!(p.front_matter.is_none());
+        assert_eq!(p.text, src);
+        assert_eq!(
+            paras(src, Format::Text),
+            vec![(Plain, "---"), (Plain, "title: x"), (Plain, "Body text.")]
+        );
+        // In Markdown the lone `---` is a thematic break; the rest stays prose.
+        let p = check(src, Format::Markdown);
+        assert!(p.front_matter.is_none());
+        assert_eq!(
+            paras(src, Format::Markdown),
+            vec![(Plain, "title: x\nBody text.")]
+        );
+        // A mismatched fence doesn't close it either, nor does a fence not at the start.
+        assert!(check("---\na\n+++\n", Format::Text).front_matter.is_none());
+        assert!(
+            check("\n---\na\n---\n", Format::Text)
+                .front_matter
+                .is_none()
+        );
+        assert!(
+            check("--- x\na\n---\n", Format::Text)
+                .front_matter
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn atx_headings() {
+        let src = "# One\n## Two ##\n###### Six\n####### Seven\n#hashtag\n#\n# Closing#not";
+        assert_eq!(
+            paras(src, Format::Markdown),
+            vec![
+                (Heading(1), "One"),
+                (Heading(2), "Two"),
+                (Heading(6), "Six"),
+                (Plain, "####### Seven\n#hashtag"),
+                (Heading(1), "Closing#not"),
+            ]
+        );
+        assert_eq!(md("## Two ##"), "   Two   ");
+    }
+
+    #[test]
+    fn heading_interrupts_paragraph() {
+        assert_eq!(
+            paras("Text\n# Head\nMore", Format::Markdown),
+            vec![(Plain, "Text"), (Heading(1), "Head"), (Plain, "More")]
+        );
+    }
+
+    #[test]
+    fn setext_headings() {
+        let src = "Big news\nin two lines\n===\n\nSmaller\n---\n\n===\n";
+        assert_eq!(
+            paras(src, Format::Markdown),
+            vec![
+                (Heading(1), "Big news\nin two lines"),
+                (Heading(2), "Smaller"),
+                (Plain, "===")
+            ]
+        );
+        assert_eq!(md("Small\n---"), "Small\n   ");
+    }
+
+    #[test]
+    fn thematic_breaks() {
+        let src = "One\n\n---\n\n* * *\nTwo\n___\n";
+        assert_eq!(md(src), "One\n\n   \n\n     \nTwo\n   \n");
+        assert_eq!(
+            paras(src, Format::Markdown),
+            vec![(Plain, "One"), (Plain, "Two")]
+        );
+    }
+
+    #[test]
+    fn block_quotes() {
+        let src = "> “We did it,” she said.\n> It’s a _big_ day.\n>\n> Second para.\n\nAfter.";
+        assert_eq!(
+            paras(src, Format::Markdown),
+            vec![
+                (BlockQuote, "“We did it,” she said.\n> It’s a _big_ day."),
+                (BlockQuote, "Second para."),
+                (Plain, "After."),
+            ]
+        );
+        assert!(md(src).starts_with("  “We did it,” she said.\n  It’s a  big  day.\n \n  Second"));
+        // Nested markers and a quote that interrupts a paragraph.
+        assert_eq!(md(">> deep"), "   deep");
+        assert_eq!(
+            paras("Intro:\n> quoted", Format::Markdown),
+            vec![(Plain, "Intro:"), (BlockQuote, "quoted")]
+        );
+        // A `>` inside a line is prose.
+        assert_eq!(md("a > b"), "a > b");
+    }
+
+    #[test]
+    fn quoted_heading_and_list() {
+        assert_eq!(
+            paras("> # Head\n> - item\n> - two", Format::Markdown),
+            vec![
+                (Heading(1), "Head"),
+                (BlockQuote, "item"),
+                (BlockQuote, "two")
+            ]
+        );
+    }
+
+    #[test]
+    fn list_items() {
+        let src = "- one\n* two\n  wrapped\n+ three\n1. four\n2) five\n\nAfter the list.";
+        assert_eq!(
+            paras(src, Format::Markdown),
+            vec![
+                (ListItem, "one"),
+                (ListItem, "two\n  wrapped"),
+                (ListItem, "three"),
+                (ListItem, "four"),
+                (ListItem, "five"),
+                (Plain, "After the list."),
+            ]
+        );
+        assert!(md(src).starts_with("  one\n  two\n  wrapped\n  three\n   four\n   five"));
+    }
+
+    #[test]
+    fn list_item_paragraphs_and_code() {
+        let src = "- item\n\n  continued\n\n      code\n\nback";
+        assert_eq!(
+            paras(src, Format::Markdown),
+            vec![(ListItem, "item"), (ListItem, "continued"), (Plain, "back")]
+        );
+    }
+
+    #[test]
+    fn list_marker_edge_cases() {
+        // Only `1.` may start an ordered list inside a paragraph; a year is prose.
+        assert_eq!(
+            paras("It happened in\n2024. Then more.", Format::Markdown),
+            vec![(Plain, "It happened in\n2024. Then more.")]
+        );
+        assert_eq!(
+            paras("Steps:\n1. first", Format::Markdown),
+            vec![(Plain, "Steps:"), (ListItem, "first")]
+        );
+        assert_eq!(
+            paras("-not a list\n5-3 either", Format::Markdown),
+            vec![(Plain, "-not a list\n5-3 either")]
+        );
+        assert!(paras("-\n", Format::Markdown).is_empty());
+    }
+
+    #[test]
+    fn emphasis() {
+        assert_eq!(md("*a* **b** _c_ __d__ ~~e~~"), " a    b    c    d     e  ");
+        assert_eq!(md("***both***"), "   both   ");
+        assert_eq!(md("*a **b** c*"), " a   b   c ");
+        assert_eq!(md("**a*b*c**"), "  a b c  ");
+        assert_eq!(md("un*frigging*believable"), "un frigging believable");
+        assert_eq!(md("**unclosed"), "**unclosed");
+        assert_eq!(md("*“Quoted,”* she said"), " “Quoted,”  she said");
+        assert_eq!(md("“*Really*?”"), "“ Really ?”");
+        // A lone tilde is prose, and so is a triple.
+        assert_eq!(md("~5 km and ~~~x~~~"), "~5 km and ~~~x~~~");
+    }
+
+    #[test]
+    fn snake_case_is_not_emphasis() {
+        let src = "Use snake_case_names and __init__ or foo_bar_ here";
+        assert_eq!(md("snake_case_names and_more"), "snake_case_names and_more");
+        assert_eq!(words(src), "Use snake_case_names and init or foo_bar_ here");
+    }
+
+    #[test]
+    fn star_as_multiplication_is_not_emphasis() {
+        assert_eq!(md("2 * 3 * 4 = 24"), "2 * 3 * 4 = 24");
+        assert_eq!(md("a * b and c * d"), "a * b and c * d");
+        assert_eq!(md("5 * 3 and *x*"), "5 * 3 and  x ");
+    }
+
+    #[test]
+    fn inline_code_is_masked_whole() {
+        assert_eq!(
+            md("See `code \"x\"` here"),
+            format!("See {} here", blank("`code \"x\"`"))
+        );
+        assert_eq!(md("``a ` b`` c"), format!("{} c", blank("``a ` b``")));
+        assert_eq!(md("`unclosed code"), "`unclosed code");
+        assert_eq!(md("`multi\nline` end"), "      \n      end");
+        // Emphasis and links inside code are not parsed.
+        assert_eq!(md("`*a* [b](c)`"), "            ");
+    }
+
+    #[test]
+    fn fenced_code_blocks() {
+        let src = "Before.\n```rust\nlet x = \"no\";\n```\nAfter.\n~~~\ncode\n~~~~\nEnd.";
+        assert_eq!(
+            paras(src, Format::Markdown),
+            vec![(Plain, "Before."), (Plain, "After."), (Plain, "End.")]
+        );
+        assert_eq!(
+            md(src),
+            "Before.\n       \n             \n   \nAfter.\n   \n    \n    \nEnd."
+        );
+        // An unclosed fence runs to the end; a shorter fence doesn't close it.
+        assert!(paras("```\ncode\n``\nmore", Format::Markdown).is_empty());
+        // Backticks in the info string make it inline code instead.
+        assert_eq!(md("``` a ` b"), "``` a ` b");
+    }
+
+    #[test]
+    fn fenced_code_in_quote() {
+        let src = "> ```\n> code\n> ```\n> text";
+        assert_eq!(paras(src, Format::Markdown), vec![(BlockQuote, "text")]);
+    }
+
+    #[test]
+    fn indented_code_blocks() {
+        let src = "Para\n    lazy continuation\n\n    code\n\n    more code\nText";
+        assert_eq!(
+            paras(src, Format::Markdown),
+            vec![(Plain, "Para\n    lazy continuation"), (Plain, "Text")]
+        );
+        assert!(md(src).contains("\n        \n\n             \n"));
+        assert!(paras("\tcode with tab", Format::Markdown).is_empty());
+    }
+
+    #[test]
+    fn html_comments() {
+        let src = "Text <!-- note --> more.\n\n<!-- quotecheck-disable-next-line rule-id: reason -->\n“Quote.”";
+        let p = check(src, Format::Markdown);
+        assert_eq!(p.comments.len(), 2);
+        let c = &p.comments[1];
+        assert_eq!(
+            &src[c.span.start..c.span.end],
+            "<!-- quotecheck-disable-next-line rule-id: reason -->"
+        );
+        assert_eq!(
+            &src[c.inner.start..c.inner.end],
+            "quotecheck-disable-next-line rule-id: reason"
+        );
+        assert_eq!(
+            &src[p.comments[0].inner.start..p.comments[0].inner.end],
+            "note"
+        );
+        assert_eq!(
+            paras(src, Format::Markdown),
+            vec![(Plain, "Text <!-- note --> more."), (Plain, "“Quote.”")]
+        );
+        assert_eq!(md("a<!-- x -->b"), "a          b");
+    }
+
+    #[test]
+    fn multi_line_comment_spans_blank_lines() {
+        let src = "Before\n\n<!--\nhidden\n\n# not a heading\n-->\nAfter";
+        let p = check(src, Format::Markdown);
+        assert_eq!(p.comments.len(), 1);
+        assert_eq!(
+            &src[p.comments[0].inner.start..p.comments[0].inner.end],
+            "hidden\n\n# not a heading"
+        );
+        assert_eq!(
+            paras(src, Format::Markdown),
+            vec![(Plain, "Before"), (Plain, "After")]
+        );
+    }
+
+    #[test]
+    fn comment_only_paragraph_is_dropped() {
+        let src = "<!-- one -->\n\n<!-- two --> <!-- three -->\n\nText";
+        let p = check(src, Format::Markdown);
+        assert_eq!(p.comments.len(), 3);
+        assert_eq!(paras(src, Format::Markdown), vec![(Plain, "Text")]);
+    }
+
+    #[test]
+    fn unclosed_comment_masks_to_end_of_file() {
+        let src = "Text\n\n<!-- open\n\nstill hidden “quote”\n";
+        let p = check(src, Format::Markdown);
+        assert_eq!(p.text, "Text\n\n         \n\n                        \n");
+        assert_eq!(p.comments.len(), 1);
+        assert_eq!(
+            &src[p.comments[0].inner.start..p.comments[0].inner.end],
+            "open\n\nstill hidden “quote”"
+        );
+        assert_eq!(paras(src, Format::Markdown), vec![(Plain, "Text")]);
+    }
+
+    #[test]
+    fn degenerate_comments() {
+        let p = check("a <!--> b <!---> c", Format::Markdown);
+        assert_eq!(p.text, "a       b        c");
+        assert_eq!(p.comments.len(), 2);
+        assert!(p.comments.iter().all(|c| c.inner.is_empty()));
+    }
+
+    #[test]
+    fn comment_marker_in_code_span_is_not_a_comment() {
+        let src = "Write `<!--` to open.\n\nNext paragraph.";
+        let p = check(src, Format::Markdown);
+        assert!(p.comments.is_empty());
+        assert_eq!(
+            paras(src, Format::Markdown),
+            vec![(Plain, "Write `<!--` to open."), (Plain, "Next paragraph.")]
+        );
+    }
+
+    #[test]
+    fn html_tags() {
+        assert_eq!(md("a<br>b <em>c</em> <br/>"), "a    b     c           ");
+        assert_eq!(
+            md("<a href=\"x>y\" title='t'>link</a>"),
+            format!(
+                "{}link{}",
+                blank("<a href=\"x>y\" title='t'>"),
+                blank("</a>")
+            )
+        );
+        assert_eq!(md("3 < 5 and 5 > 3, x<y"), "3 < 5 and 5 > 3, x<y");
+        assert_eq!(
+            md("<div\nclass=\"x\">Text</div>"),
+            "    \n          Text      "
+        );
+        assert!(paras("<div>\n</div>", Format::Markdown).is_empty());
+    }
+
+    #[test]
+    fn autolinks() {
+        assert_eq!(
+            md("See <https://example.com/a_b*c*> now"),
+            format!("See {} now", blank("<https://example.com/a_b*c*>"))
+        );
+        assert_eq!(md("Mail <news@example.com>."), "Mail                   .");
+        assert_eq!(md("I <3 it, a <- b, <<x"), "I <3 it, a <- b, <<x");
+        // Like CommonMark, anything shaped like a tag is one.
+        assert_eq!(md("<not a link>"), blank("<not a link>"));
+    }
+
+    #[test]
+    fn inline_links() {
+        assert_eq!(
+            md("[text](https://example.com \"Title\") end"),
+            format!(" text{} end", blank("](https://example.com \"Title\")"))
+        );
+        assert_eq!(
+            md("[a](<u v>) [b]() [c](x(y)z)"),
+            format!(
+                " a{} b{} c{}",
+                blank("](<u v>) "),
+                blank("]() "),
+                blank("](x(y)z)")
+            )
+        );
+        assert_eq!(
+            md(r"[a](u 'it\'s')"),
+            format!(" a{}", blank(r"](u 'it\'s')"))
+        );
+        // Not links: space before `(`, unbalanced parens, no `(`.
+        assert_eq!(md("[a] (u)"), "[a] (u)");
+        assert_eq!(md("[a](b c d)"), "[a](b c d)");
+        assert_eq!(md("[a](u"), "[a](u");
+    }
+
+    #[test]
+    fn nested_emphasis_inside_links() {
+        let src = "[*Emph* and **bold _nested_**](http://x.com/a_b \"t\") after";
+        assert_eq!(words(src), "Emph and bold nested after");
+        assert_eq!(
+            md(src),
+            format!(
+                " {0}Emph{0} and {1}bold {0}nested{0}{1}{2} after",
+                " ",
+                "  ",
+                blank("](http://x.com/a_b \"t\")")
+            )
+        );
+        // The span starts at the first prose byte, after the masked `[*`.
+        assert_eq!(paras(src, Format::Markdown), vec![(Plain, &src[2..])]);
+        // Emphasis around a link closes after the masked link tail.
+        assert_eq!(
+            md("**[bold link](u)**"),
+            format!("   bold link{}", blank("](u)**"))
+        );
+    }
+
+    #[test]
+    fn links_do_not_nest() {
+        assert_eq!(md("[a [b](c) d](e)"), "[a  b     d](e)");
+        assert_eq!(words("[a [b] c](d)"), "a [b] c");
+    }
+
+    #[test]
+    fn multi_byte_chars_in_urls() {
+        let src =
+            "[Zürich “news”](https://exämple.com/straße/日本 \"Tïtle\") and ![Bild “ä”](/ü.png)";
+        let p = check(src, Format::Markdown);
+        assert_eq!(words(src), "Zürich “news” and Bild “ä”");
+        assert!(p.text.is_char_boundary(src.find("and").unwrap()));
+    }
+
+    #[test]
+    fn images() {
+        assert_eq!(
+            md("![alt text](img.png \"t\")!"),
+            format!("  alt text{}!", blank("](img.png \"t\")"))
+        );
+        assert_eq!(md("Wow! [x]"), "Wow! [x]");
+    }
+
+    #[test]
+    fn reference_links_and_definitions() {
+        let src = "Read [the report][r1] and [Shortcut] or [collapsed][].\n\n[r1]: https://example.com/r1\n[shortcut]: <https://example.com/s> \"Title\"\n[^1]: A footnote is prose.";
+        assert_eq!(
+            words(src),
+            "Read the report and Shortcut or collapsed . [^1]: A footnote is prose."
+        );
+        assert_eq!(
+            paras(src, Format::Markdown),
+            vec![
+                (
+                    Plain,
+                    "Read [the report][r1] and [Shortcut] or [collapsed][]."
+                ),
+                (Plain, "[^1]: A footnote is prose."),
+            ]
+        );
+        // Undefined shortcut references stay as written; a definition can't interrupt a paragraph.
+        assert_eq!(md("[unknown] text"), "[unknown] text");
+        assert_eq!(
+            paras("Para\n[x]: /u", Format::Markdown),
+            vec![(Plain, "Para\n[x]: /u")]
+        );
+    }
+
+    #[test]
+    fn backslash_escapes() {
+        assert_eq!(
+            md(r"\*not emphasis\* and \_ \[x\]"),
+            " *not emphasis * and  _  [x ]"
+        );
+        assert_eq!(md(r"a\b \“"), r"a\b \“");
+        assert_eq!(md("line\\\nbreak"), "line \nbreak");
+        assert_eq!(md(r#"\"quoted\""#), r#" "quoted ""#);
+    }
+
+    #[test]
+    fn entities_are_left_as_is() {
+        assert_eq!(md("Fish &amp; chips &#8220;"), "Fish &amp; chips &#8220;");
+    }
+
+    #[test]
+    fn quote_marks_are_never_masked_in_prose() {
+        let src =
+            "*\"a\"* **'b'** _“c”_ ~~‘d’~~ [«e»](u) > ‹f› `x` \"g\" 'h'\n\n> “i”\n\n- ‘j’\n\n# «k»";
+        let p = check(src, Format::Markdown);
+        for (i, c) in src.char_indices() {
+            if matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»') {
+                assert_eq!(
+                    &p.text[i..i + c.len_utf8()],
+                    c.to_string(),
+                    "quote at {i} masked"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn paragraph_spans_cover_soft_wrapped_lines() {
+        let src = "  First line of a\nsoft-wrapped *paragraph*.  \n\nSecond.\n";
+        let p = check(src, Format::Markdown);
+        assert_eq!(
+            paras(src, Format::Markdown),
+            vec![
+                (Plain, "First line of a\nsoft-wrapped *paragraph*."),
+                (Plain, "Second.")
+            ]
+        );
+        assert_eq!(
+            &p.text[p.paragraphs[0].span.start..p.paragraphs[0].span.end],
+            "First line of a\nsoft-wrapped  paragraph ."
+        );
+    }
+
+    #[test]
+    fn crlf_markdown() {
+        let src = "# Title\r\n\r\nOne **two**\r\nthree.\r\n\r\n> quote\r\n>\r\n> more\r\n";
+        let p = check(src, Format::Markdown);
+        assert_eq!(
+            p.text,
+            "  Title\r\n\r\nOne   two  \r\nthree.\r\n\r\n  quote\r\n \r\n  more\r\n"
+        );
+        assert_eq!(
+            paras(src, Format::Markdown),
+            vec![
+                (Heading(1), "Title"),
+                (Plain, "One **two**\r\nthree."),
+                (BlockQuote, "quote"),
+                (BlockQuote, "more"),
+            ]
+        );
+        assert!(
+            p.paragraphs
+                .iter()
+                .all(|para| !src[para.span.start..para.span.end].ends_with('\r'))
+        );
+    }
+
+    #[test]
+    fn lone_carriage_returns_are_kept() {
+        let src = "a\rb *c*\r";
+        assert_eq!(md(src), "a\rb  c \r");
+        assert_eq!(check(src, Format::Text).text, src);
+    }
+
+    #[test]
+    fn pathological_inputs_stay_fast() {
+        // Each of these is quadratic for a naive parser: run them at a size where
+        // that would take minutes even though a linear pass takes milliseconds.
+        let n = 200_000;
+        let inputs = [
+            format!("{}x{}", "[".repeat(n), "]".repeat(n)),
+            format!("{}{}", "[".repeat(1000), "](a".repeat(n / 3)),
+            "[a](b \"[](c '".repeat(n / 13),
+            "*a".repeat(n / 2),
+            format!("{}{}", "*a".repeat(n / 4), "a*".repeat(n / 4)),
+            "_a_ ".repeat(n / 4),
+            (1..2000).map(|k| "`".repeat(k % 300 + 1) + "x").collect(),
+            "<a ".repeat(n / 3),
+            "<!-- a ".repeat(n / 7),
+            "[a][b".repeat(n / 5),
+            format!("[a]: /u\n\n{}", "[a] ".repeat(n / 4)),
+            "> - # a *b* `c`\n".repeat(n / 16),
+            "~~a".repeat(n / 3),
+            "\\*".repeat(n / 2),
+        ];
+        let start = std::time::Instant::now();
+        for src in &inputs {
+            for format in [Format::Markdown, Format::Text] {
+                assert_eq!(prose(src, format).text.len(), src.len());
+            }
+        }
+        assert!(start.elapsed() < std::time::Duration::from_secs(20));
+    }
+
+    /// xorshift64*: a tiny deterministic generator, so the test needs no crates.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    #[test]
+    fn random_markup_never_breaks_invariants() {
+        const PIECES: &[&str] = &[
+            "*",
+            "**",
+            "_",
+            "__",
+            "~~",
+            "~",
+            "`",
+            "```",
+            "~~~",
+            "[",
+            "]",
+            "(",
+            ")",
+            "](",
+            "![",
+            "<",
+            ">",
+            "> ",
+            "<!--",
+            "-->",
+            "<br>",
+            "</em>",
+            "<https://x.y/ü>",
+            "!",
+            "#",
+            "# ",
+            "-",
+            "- ",
+            "+",
+            "1. ",
+            "=",
+            "===",
+            "---",
+            "+++",
+            "\\",
+            "\"",
+            "'",
+            "“",
+            "”",
+            "‘",
+            "’",
+            "«",
+            "»",
+            "é",
+            "日本",
+            "😀",
+            "\n",
+            "\n",
+            "\n\n",
+            "\r\n",
+            "\r",
+            " ",
+            "  ",
+            "    ",
+            "\t",
+            "a",
+            "word",
+            "b",
+            ":",
+            "[r]: /u",
+            "\"t\"",
+            "&amp;",
+            "\u{feff}",
+            "\u{a0}",
+            "snake_case",
+        ];
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        for round in 0..2000 {
+            let mut src = String::new();
+            match rng.below(8) {
+                0 => src.push_str("---\ntitle: x\n"),
+                1 => src.push_str("\u{feff}+++\r\n"),
+                _ => {}
+            }
+            for _ in 0..rng.below(60) {
+                src.push_str(PIECES[rng.below(PIECES.len())]);
+            }
+            if round % 5 == 0 {
+                src.push_str("\n---\n");
+            }
+            for format in [Format::Text, Format::Markdown] {
+                check(&src, format);
+            }
+        }
+    }
+
+    #[test]
+    fn fixture_markdown_article() {
+        let src = include_str!("../tests/fixtures/markup/article.md");
+        let p = check(src, Format::Markdown);
+        let fm = p.front_matter.clone().unwrap();
+        assert_eq!(
+            fm.title.as_deref(),
+            Some("Council approves riverside housing plan")
+        );
+        assert_eq!(fm.date.as_deref(), Some("2024-05-14"));
+        assert!(src[fm.span.start..fm.span.end].ends_with("council]\n---"));
+        assert_eq!(
+            paras(src, Format::Markdown),
+            vec![
+                (Heading(1), "Council approves *riverside* housing plan"),
+                (
+                    Plain,
+                    "The city council voted **7-2** on Tuesday to approve the riverside housing\nplan, ending a [two-year dispute](https://example.com/news/riverside?id=42 \"Background\")\nover the site."
+                ),
+                (
+                    Plain,
+                    "“This is a historic day for the city,” said Mayor Ana Ruiz, who had backed the\nplan since 2022."
+                ),
+                (
+                    BlockQuote,
+                    "“We will not stop fighting this,” said Tom Hale, chair of the residents’\n> association. “The flood risk is real.”"
+                ),
+                (
+                    Plain,
+                    "“The project will deliver 400 homes,” the statement said."
+                ),
+                (
+                    Plain,
+                    "Councillors who opposed the plan cited the `flood_risk_v2` report, which was\npublished by the *Environment Agency* last year."
+                ),
+                (Heading(2), "What happens next"),
+                (ListItem, "Construction is due to start in _spring_."),
+                (ListItem, "A public meeting is planned for [June][meeting]."),
+            ]
+        );
+        assert_eq!(p.comments.len(), 1);
+        let c = &p.comments[0];
+        assert_eq!(
+            &src[c.inner.start..c.inner.end],
+            "quotecheck-disable-next-line missing-attribution: quote from a press release"
+        );
+        // The comment sits on the line just before the paragraph it is about.
+        let next = p
+            .paragraphs
+            .iter()
+            .find(|para| para.span.start > c.span.end)
+            .unwrap();
+        assert_eq!(&src[c.span.end..next.span.start], "\n");
+        let view = &p.text;
+        for gone in [
+            "https://",
+            "**",
+            "*riverside*",
+            "flood_risk_v2",
+            "[meeting]",
+            "quotecheck",
+        ] {
+            assert!(!view.contains(gone), "{gone} left in the prose view");
+        }
+        assert!(view.contains("ending a  two-year dispute "));
+    }
+
+    #[test]
+    fn fixture_crlf_markdown() {
+        let src = include_str!("../tests/fixtures/markup/crlf.md");
+        assert!(
+            src.starts_with('\u{feff}') && src.contains("\r\n"),
+            "fixture lost its BOM or CRLF"
+        );
+        let p = check(src, Format::Markdown);
+        let fm = p.front_matter.clone().unwrap();
+        assert_eq!(fm.span.start, 3);
+        assert_eq!(fm.title.as_deref(), Some("Storm closes bridge"));
+        assert_eq!(fm.date.as_deref(), Some("2024-01-02"));
+        assert_eq!(
+            paras(src, Format::Markdown),
+            vec![
+                (Heading(1), "Storm closes bridge"),
+                (
+                    Plain,
+                    "The bridge was closed on *Monday* night, police said.\r\nGusts reached 90 mph."
+                ),
+                (BlockQuote, "\"Stay at home,\" the\r\n> officer said."),
+                (
+                    Plain,
+                    "\"It was the worst storm I have seen,\" one resident said."
+                ),
+            ]
+        );
+        assert_eq!(p.comments.len(), 1);
+        let c = &p.comments[0];
+        assert_eq!(
+            &src[c.inner.start..c.inner.end],
+            "quotecheck-disable-next-line unmatched-quote: quote continues\r\n     in the next article"
+        );
+        assert_eq!(src.matches('\r').count(), p.text.matches('\r').count());
+    }
+
+    #[test]
+    fn fixture_text_article() {
+        let src = include_str!("../tests/fixtures/markup/article.txt");
+        let p = check(src, Format::Text);
+        let fm = p.front_matter.clone().unwrap();
+        assert_eq!(fm.title.as_deref(), Some("Plain text article"));
+        assert_eq!(fm.date.as_deref(), Some("2024-03-03"));
+        assert_eq!(&p.text[fm.span.end..], &src[fm.span.end..]);
+        assert_eq!(
+            paras(src, Format::Text),
+            vec![
+                (
+                    Plain,
+                    "The minister said on Monday that the new rules would “make the roads safer”."
+                ),
+                (
+                    Plain,
+                    "“We have listened to the public,” she told reporters. “This is what they asked for.”"
+                ),
+                (
+                    Plain,
+                    "Critics said the *plan* was rushed and that [details] were missing."
+                ),
+            ]
+        );
     }
 }

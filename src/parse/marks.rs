@@ -163,7 +163,6 @@ fn opening_family(text: &str, para: Span) -> Option<Family> {
 
 struct Scan<'a> {
     text: &'a str,
-    para: Span,
     stack: Vec<Open>,
     out: &'a mut Marks,
 }
@@ -266,7 +265,6 @@ fn scan(
 ) -> Option<Open> {
     let mut sc = Scan {
         text,
-        para,
         stack: Vec::new(),
         out,
     };
@@ -297,7 +295,13 @@ fn scan(
                         o.continuation = true;
                     }
                 } else if let Some(k) = sc.find_open(Family::Double) {
-                    if opener && !closer && after_sentence_end(text, para.start, i) {
+                    let straight = sc.stack.iter().rposition(|o| o.ch == '"');
+                    if sc.stack[k].ch != '"' && opener && !closer {
+                        // Straight marks inside a curly quotation: nested.
+                        sc.push(i, len, ch, Family::Double, true);
+                    } else if let (Some(k), true) = (straight, closer || !opener) {
+                        sc.close_at(k, i, len);
+                    } else if opener && !closer && after_sentence_end(text, para.start, i) {
                         sc.reopen(k, i, len, ch, Family::Double);
                     } else {
                         sc.close_at(k, i, len);
@@ -329,6 +333,9 @@ fn scan(
                     if closer && !opener {
                         sc.problem(i, len, ch, MarkProblemKind::Reversed);
                         sc.close_at(k, i, len);
+                    } else if sc.stack[k].ch == '"' || k + 1 < sc.stack.len() {
+                        // Curly marks inside a straight quotation: nested.
+                        sc.push(i, len, ch, Family::Double, true);
                     } else if after_sentence_end(text, para.start, i) {
                         sc.reopen(k, i, len, ch, Family::Double);
                     } else {
@@ -363,7 +370,10 @@ fn scan(
                 }
             }
             '”' | '»' => {
-                if let Some(k) = sc.find_open(Family::Double) {
+                let curly = sc.stack.iter().rposition(|o| {
+                    o.family == Family::Double && matches!(o.ch, '“' | '‟' | '«' | '„')
+                });
+                if let Some(k) = curly.or_else(|| sc.find_open(Family::Double)) {
                     sc.close_at(k, i, len);
                 } else if ch == '»' || (opener && !closer) {
                     if ch == '”' {
