@@ -201,8 +201,8 @@ fn sentences(toks: &[Tok], lex: &Lexicon) -> Vec<(usize, usize)> {
                         let abbrev = prev.is_some_and(|p| {
                             p.is_word()
                                 && (lex.abbreviations.contains(&p.text.to_lowercase())
-                                    || (p.text.chars().count() == 1
-                                        && p.text.chars().all(char::is_uppercase)))
+                                    || (is_initials(p.text)
+                                        && p.text.chars().all(|c| c.is_uppercase() || c == '.')))
                         });
                         !abbrev && next_starts
                     }
@@ -628,11 +628,12 @@ impl<'a> Extractor<'a> {
                 // "Johnnie Wilson, of Springfield, Va., said": step over the
                 // groups until a name stands before them.
                 for _ in 0..3 {
+                    let group_start = toks[..j].iter().rposition(|t| t.is_punct(',')).map_or(limit, |c| c + 1).max(limit);
                     let before_is_name = j > limit
-                        && self
-                            .name_runs(toks, j - 1, j)
-                            .first()
-                            .is_some_and(|_| true);
+                        && matches!(
+                            self.analyse(toks, group_start, j),
+                            Some(Who::Name { single: false, organisation: false, .. })
+                        );
                     if before_is_name {
                         break;
                     }
@@ -640,7 +641,7 @@ impl<'a> Extractor<'a> {
                     while k2 > limit && !toks[k2 - 1].is_punct(',') && !toks[k2 - 1].is_punct(';') && j - k2 <= 30 {
                         k2 -= 1;
                     }
-                    if k2 > limit && toks[k2 - 1].is_punct(',') && self.name_runs(toks, k2.saturating_sub(2).max(limit), k2 - 1).last().is_some_and(|r| r.1 == k2 - 1) {
+                    if k2 > limit && toks[k2 - 1].is_punct(',') && k2 >= 2 && self.name_runs(toks, k2.saturating_sub(6).max(limit), k2 - 1).last().is_some_and(|r| r.1 == k2 - 1) {
                         appos = Some((k2, close));
                         j = k2 - 1;
                     } else {
@@ -876,6 +877,9 @@ impl<'a> Extractor<'a> {
         // A descriptor: "a Momentum source", "The MP", "The Ealing Momentum petition".
         let head_tok = toks[a..head_end].iter().rev().find(|t| t.is_word())?;
         let head = head_tok.lower();
+        if self.lex.not_names.contains(&head) {
+            return None;
+        }
         let n_words = toks[a..head_end].iter().filter(|t| t.is_word()).count();
         let indefinite = self.lex.anonymous_determiners.contains(&det)
             || (det.ends_with('s') && self.lex.anonymous_heads.contains(&det));
@@ -1380,8 +1384,17 @@ impl<'a> Extractor<'a> {
             }
         }
         let mut start = s;
+        let adverbial = toks.get(s).is_some_and(|t| {
+            let l = t.lower();
+            t.is_word()
+                && (PREPOSITIONS.contains(&l.as_str())
+                    || self.lex.clause_starters.contains(&l)
+                    || l.ends_with("ing")
+                    || l.ends_with("ed")
+                    || matches!(l.as_str(), "asked" | "during" | "despite" | "like" | "unlike" | "meanwhile" | "however" | "still" | "yet" | "later" | "earlier" | "then"))
+        });
         if let Some(k) = toks[s..limit].iter().position(|t| t.is_punct(',')) {
-            if k <= 12 {
+            if k <= 12 && adverbial {
                 start = s + k + 1;
             }
         }
@@ -1469,9 +1482,9 @@ impl<'a> Extractor<'a> {
                 let own_found = speaker.is_some();
 
                 if speaker.is_none() && continuation {
-                    if let Some(h) = *chain_head {
-                        speaker = quotes[h].speaker.clone().map(carried);
-                        cue = quotes[h].cue.clone();
+                    if let Some(prev) = quotes.iter().rev().find(|q| q.depth == 0) {
+                        speaker = prev.speaker.clone().map(carried);
+                        cue = prev.cue.clone();
                     }
                 }
                 if speaker.is_none() {
