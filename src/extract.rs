@@ -319,8 +319,13 @@ impl<'a> Extractor<'a> {
         if !t.is_capitalised() {
             return false;
         }
+        // "Corbyn-backing", "Labour-led" are not names; "Ki-moon" is.
         if let Some((_, tail)) = t.text.rsplit_once(['-', '‑']) {
-            if tail.chars().next().is_some_and(char::is_lowercase) {
+            let compound = tail.chars().next().is_some_and(char::is_lowercase)
+                && (tail.ends_with("ing")
+                    || tail.ends_with("ed")
+                    || matches!(tail, "style" | "era" | "free" | "like" | "born" | "friendly" | "wide" | "backer" | "supporting"));
+            if compound {
                 return false;
             }
         }
@@ -559,6 +564,14 @@ impl<'a> Extractor<'a> {
     fn cue_at(&self, toks: &[Tok], i: usize, end: usize) -> Option<(usize, CueKind)> {
         let t = &toks[i];
         if !t.is_word() {
+            return None;
+        }
+        // "the United States would": a capitalised word inside a name is no cue.
+        if t.is_capitalised()
+            && i > 0
+            && (toks[i - 1].is_capitalised()
+                || matches!(toks[i - 1].lower().as_str(), "the" | "a" | "an"))
+        {
             return None;
         }
         let words: Vec<String> = toks[i..end.min(i + 4)]
@@ -1523,10 +1536,16 @@ impl<'a> Extractor<'a> {
                         if matches!(phrase.who, Who::Name { organisation: false, .. } | Who::Pronoun(_))
                             && (after_as || words >= 2)
                         {
-                            speaker = self.resolve(&phrase, at).map(|mut sp| {
-                                sp.source = SpeakerSource::Context;
-                                sp
-                            });
+                            let known = match &phrase.who {
+                                Who::Name { name, .. } => self.by_key.contains_key(&name.to_lowercase()),
+                                _ => true,
+                            };
+                            if known {
+                                speaker = self.resolve(&phrase, at).map(|mut sp| {
+                                    sp.source = SpeakerSource::Context;
+                                    sp
+                                });
+                            }
                         }
                     }
                 }
