@@ -137,7 +137,11 @@ fn is_title_case(text: &str) -> bool {
     let ws: Vec<&str> = text.split_whitespace().collect();
     let caps = ws
         .iter()
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()))
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        })
         .count();
     !ws.is_empty() && caps * 10 >= ws.len() * 6
 }
@@ -196,7 +200,9 @@ fn zones(text: &str, spans: &[Span], kinds: &[BlockKind], lex: &Lexicon) -> Vec<
             zones[i] = Zone::Boilerplate;
             continue;
         }
-        if has_caption_credit(para, lex) || repeated_caption(i + 1) || repeated_caption(i.wrapping_sub(1))
+        if has_caption_credit(para, lex)
+            || repeated_caption(i + 1)
+            || repeated_caption(i.wrapping_sub(1))
         {
             zones[i] = Zone::Caption;
             continue;
@@ -248,8 +254,14 @@ mod tests {
 
     #[test]
     fn finds_dates_in_common_forms() {
-        assert_eq!(find_date("Tuesday 23 January 2018 22:47 GMT").as_deref(), Some("2018-01-23"));
-        assert_eq!(find_date("Published: March 12, 2018 Last").as_deref(), Some("2018-03-12"));
+        assert_eq!(
+            find_date("Tuesday 23 January 2018 22:47 GMT").as_deref(),
+            Some("2018-01-23")
+        );
+        assert_eq!(
+            find_date("Published: March 12, 2018 Last").as_deref(),
+            Some("2018-03-12")
+        );
         assert_eq!(find_date("no date here"), None);
     }
 

@@ -9,7 +9,9 @@ pub enum Error {
     #[error("{path}: not valid UTF-8 (first bad byte at offset {offset})")]
     #[diagnostic(
         code(quotecheck::input::not_utf8),
-        help("quotecheck reads UTF-8 text; convert the file, e.g. `iconv -f WINDOWS-1252 -t UTF-8`")
+        help(
+            "quotecheck reads UTF-8 text; convert the file, e.g. `iconv -f WINDOWS-1252 -t UTF-8`"
+        )
     )]
     NotUtf8 { path: String, offset: usize },
 

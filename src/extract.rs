@@ -214,7 +214,8 @@ fn sentences(toks: &[Tok], lex: &Lexicon) -> Vec<(usize, usize)> {
                     matches!(c, '”' | '"' | '’' | '\'' | '»' | '›') || c.is_whitespace()
                 });
                 inner.ends_with(['.', '?', '!'])
-                    && next.is_some_and(|n| n.is_capitalised() || matches!(n.kind, TokKind::Quote(_)))
+                    && next
+                        .is_some_and(|n| n.is_capitalised() || matches!(n.kind, TokKind::Quote(_)))
                     && !attribution_follows(toks, i + 1, lex)
             }
             TokKind::Word => false,
@@ -304,6 +305,21 @@ const DETERMINERS: [&str; 10] = [
     "a", "an", "the", "one", "another", "this", "that", "these", "those", "some",
 ];
 
+const QUANTITIES: [&str; 12] = [
+    "number",
+    "handful",
+    "couple",
+    "dozen",
+    "dozens",
+    "few",
+    "majority",
+    "minority",
+    "group",
+    "lot",
+    "hundreds",
+    "thousands",
+];
+
 const PARTICLES: [&str; 14] = [
     "de", "van", "von", "der", "den", "du", "da", "di", "la", "le", "bin", "al", "ibn", "del",
 ];
@@ -324,7 +340,18 @@ impl<'a> Extractor<'a> {
             let compound = tail.chars().next().is_some_and(char::is_lowercase)
                 && (tail.ends_with("ing")
                     || tail.ends_with("ed")
-                    || matches!(tail, "style" | "era" | "free" | "like" | "born" | "friendly" | "wide" | "backer" | "supporting"));
+                    || matches!(
+                        tail,
+                        "style"
+                            | "era"
+                            | "free"
+                            | "like"
+                            | "born"
+                            | "friendly"
+                            | "wide"
+                            | "backer"
+                            | "supporting"
+                    ));
             if compound {
                 return false;
             }
@@ -395,7 +422,8 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
-        while start < e && (!toks[start].is_word() || self.lower_is(&toks[start], &self.lex.not_names))
+        while start < e
+            && (!toks[start].is_word() || self.lower_is(&toks[start], &self.lex.not_names))
         {
             start += 1;
         }
@@ -481,7 +509,10 @@ impl<'a> Extractor<'a> {
         self.by_key.entry(key.clone()).or_default().insert(0, idx);
         if let Some(surname) = key.split_whitespace().last() {
             if surname != key {
-                self.by_key.entry(surname.to_string()).or_default().push(idx);
+                self.by_key
+                    .entry(surname.to_string())
+                    .or_default()
+                    .push(idx);
             }
         }
         idx
@@ -534,7 +565,9 @@ impl<'a> Extractor<'a> {
         let l = first.lower();
         let starts_ok = matches!(l.as_str(), "a" | "an" | "the")
             || self.lex.titles.contains(&l)
-            || (first.is_word() && !first.is_capitalised() && !self.lex.clause_starters.contains(&l));
+            || (first.is_word()
+                && !first.is_capitalised()
+                && !self.lex.clause_starters.contains(&l));
         if !starts_ok || l == "who" || l == "which" {
             return None;
         }
@@ -601,7 +634,10 @@ impl<'a> Extractor<'a> {
                 j += 1;
             }
             let k = j;
-            while j < limit && (toks[j].is_capitalised() || (j > k && toks[j].is_word() && toks[j].lower() == "of")) {
+            while j < limit
+                && (toks[j].is_capitalised()
+                    || (j > k && toks[j].is_word() && toks[j].lower() == "of"))
+            {
                 j += 1;
             }
             if j == k && j < limit && toks[j].is_word() && toks[j].lower() == "reporters" {
@@ -619,7 +655,10 @@ impl<'a> Extractor<'a> {
     fn phrase_before(&self, toks: &[Tok], mut j: usize, limit: usize) -> Option<Phrase> {
         while j > limit
             && toks[j - 1].is_word()
-            && (self.lex.between_subject_and_cue.contains(&toks[j - 1].lower())
+            && (self
+                .lex
+                .between_subject_and_cue
+                .contains(&toks[j - 1].lower())
                 || (toks[j - 1].text.ends_with("ly") && !toks[j - 1].is_capitalised()))
         {
             j -= 1;
@@ -641,20 +680,39 @@ impl<'a> Extractor<'a> {
                 // "Johnnie Wilson, of Springfield, Va., said": step over the
                 // groups until a name stands before them.
                 for _ in 0..3 {
-                    let group_start = toks[..j].iter().rposition(|t| t.is_punct(',')).map_or(limit, |c| c + 1).max(limit);
+                    let group_start = toks[..j]
+                        .iter()
+                        .rposition(|t| t.is_punct(','))
+                        .map_or(limit, |c| c + 1)
+                        .max(limit);
                     let before_is_name = j > limit
                         && matches!(
                             self.analyse(toks, group_start, j),
-                            Some(Who::Name { single: false, organisation: false, .. })
+                            Some(Who::Name {
+                                single: false,
+                                organisation: false,
+                                ..
+                            })
                         );
                     if before_is_name {
                         break;
                     }
                     let mut k2 = j;
-                    while k2 > limit && !toks[k2 - 1].is_punct(',') && !toks[k2 - 1].is_punct(';') && j - k2 <= 30 {
+                    while k2 > limit
+                        && !toks[k2 - 1].is_punct(',')
+                        && !toks[k2 - 1].is_punct(';')
+                        && j - k2 <= 30
+                    {
                         k2 -= 1;
                     }
-                    if k2 > limit && toks[k2 - 1].is_punct(',') && k2 >= 2 && self.name_runs(toks, k2.saturating_sub(6).max(limit), k2 - 1).last().is_some_and(|r| r.1 == k2 - 1) {
+                    if k2 > limit
+                        && toks[k2 - 1].is_punct(',')
+                        && k2 >= 2
+                        && self
+                            .name_runs(toks, k2.saturating_sub(6).max(limit), k2 - 1)
+                            .last()
+                            .is_some_and(|r| r.1 == k2 - 1)
+                    {
                         appos = Some((k2, close));
                         j = k2 - 1;
                     } else {
@@ -777,7 +835,8 @@ impl<'a> Extractor<'a> {
                 }
                 TokKind::Word => {
                     let l = t.lower();
-                    if e > i && (self.lex.clause_starters.contains(&l) || l == "who" || l == "which")
+                    if e > i
+                        && (self.lex.clause_starters.contains(&l) || l == "who" || l == "which")
                     {
                         break;
                     }
@@ -819,29 +878,45 @@ impl<'a> Extractor<'a> {
             .collect::<Vec<_>>()
             .join(" ");
         let anonymity = (0..b - a).any(|k| {
-            let ws: Vec<String> = toks[a + k..b].iter().map(|t| t.text.to_lowercase()).collect();
+            let ws: Vec<String> = toks[a + k..b]
+                .iter()
+                .map(|t| t.text.to_lowercase())
+                .collect();
             self.lex.anonymity_markers.match_len(&ws).is_some()
         });
-        // The head part: before the first preposition that follows a word.
+        // The head part: before the first preposition that follows a word; a
+        // quantity ("a number of local groups") takes the head after its "of".
         let mut head_end = b;
-        for k in a + 1..b {
+        let mut k = a + 1;
+        while k < b {
             if toks[k].is_word() && PREPOSITIONS.contains(&toks[k].text) {
-                head_end = k;
-                break;
+                let quantity =
+                    toks[k].text == "of" && QUANTITIES.contains(&toks[k - 1].lower().as_str());
+                if !quantity {
+                    head_end = k;
+                    break;
+                }
             }
+            k += 1;
         }
         // Strip a trailing participle phrase ("speaking anonymously").
         let mut he = head_end;
         for k in a + 1..head_end {
             let l = toks[k].lower();
-            if l.ends_with("ing") && !toks[k].is_capitalised() && !self.lex.anonymous_heads.contains(&l) {
+            if l.ends_with("ing")
+                && !toks[k].is_capitalised()
+                && !self.lex.anonymous_heads.contains(&l)
+            {
                 he = k;
                 break;
             }
         }
         let head_end = he;
         let det = first.lower();
-        let definite = matches!(det.as_str(), "the" | "this" | "that" | "his" | "her" | "their" | "its");
+        let definite = matches!(
+            det.as_str(),
+            "the" | "this" | "that" | "his" | "her" | "their" | "its"
+        );
         // A name at the end of the head part.
         let runs = self.name_runs(toks, a, head_end);
         if let Some(&(s, e)) = runs.last() {
@@ -896,8 +971,7 @@ impl<'a> Extractor<'a> {
         let n_words = toks[a..head_end].iter().filter(|t| t.is_word()).count();
         let indefinite = self.lex.anonymous_determiners.contains(&det)
             || (det.ends_with('s') && self.lex.anonymous_heads.contains(&det));
-        let anon_head = self.lex.anonymous_heads.contains(&head)
-            || self.lex.titles.contains(&head);
+        let anon_head = self.lex.anonymous_heads.contains(&head) || self.lex.titles.contains(&head);
         let document = self.lex.documents.contains(&head);
         let has_det = indefinite || definite || matches!(det.as_str(), "a" | "an");
         let capital_head = head_tok.is_capitalised();
@@ -917,7 +991,7 @@ impl<'a> Extractor<'a> {
         let anonymous = entity == EntityKind::Group
             && (anonymity || (!definite && (indefinite || !has_det) && anon_head));
         let text = if anonymous {
-            let e = if anonymity { head_end } else { b };
+            let e = head_end;
             squash(&self.text[toks[a].span.start..toks[e - 1].span.end])
         } else {
             let s = if has_det { a + 1 } else { a };
@@ -1177,8 +1251,11 @@ impl<'a> Extractor<'a> {
                 continue;
             };
             let at = toks[ns].span.start;
-            let Some(p) = (if v.len() == 1 { Some(v[0]) } else { self.most_salient_of(&v.clone(), at) })
-            else {
+            let Some(p) = (if v.len() == 1 {
+                Some(v[0])
+            } else {
+                self.most_salient_of(&v.clone(), at)
+            }) else {
                 continue;
             };
             let kind = if first && rs <= s + 6 {
@@ -1193,12 +1270,20 @@ impl<'a> Extractor<'a> {
 
     /// The attribution of the quotation at token `qt`: a cue after it (`“…,” X
     /// said`), else one before it in its sentence (`X said: “…”`).
-    fn attribution_for(&mut self, toks: &[Tok], qt: usize, s: usize, e: usize) -> Option<Attribution> {
+    fn attribution_for(
+        &mut self,
+        toks: &[Tok],
+        qt: usize,
+        s: usize,
+        e: usize,
+    ) -> Option<Attribution> {
         let at_start = qt == s;
         if at_start {
-            self.trailing(toks, qt, e).or_else(|| self.leading(toks, qt, s))
+            self.trailing(toks, qt, e)
+                .or_else(|| self.leading(toks, qt, s))
         } else {
-            self.leading(toks, qt, s).or_else(|| self.trailing(toks, qt, e))
+            self.leading(toks, qt, s)
+                .or_else(|| self.trailing(toks, qt, e))
         }
     }
 
@@ -1236,7 +1321,10 @@ impl<'a> Extractor<'a> {
     fn trailing(&mut self, toks: &[Tok], qt: usize, e: usize) -> Option<Attribution> {
         let mut i = qt + 1;
         let mut dash = None;
-        while i < e && toks[i].kind == TokKind::Punct && matches!(toks[i].text, "," | "—" | "-" | "–" | "―") {
+        while i < e
+            && toks[i].kind == TokKind::Punct
+            && matches!(toks[i].text, "," | "—" | "-" | "–" | "―")
+        {
             if toks[i].text != "," {
                 dash = Some(toks[i].span);
             }
@@ -1404,7 +1492,21 @@ impl<'a> Extractor<'a> {
                     || self.lex.clause_starters.contains(&l)
                     || l.ends_with("ing")
                     || l.ends_with("ed")
-                    || matches!(l.as_str(), "asked" | "during" | "despite" | "like" | "unlike" | "meanwhile" | "however" | "still" | "yet" | "later" | "earlier" | "then"))
+                    || matches!(
+                        l.as_str(),
+                        "asked"
+                            | "during"
+                            | "despite"
+                            | "like"
+                            | "unlike"
+                            | "meanwhile"
+                            | "however"
+                            | "still"
+                            | "yet"
+                            | "later"
+                            | "earlier"
+                            | "then"
+                    ))
         });
         if let Some(k) = toks[s..limit].iter().position(|t| t.is_punct(',')) {
             if k <= 12 && adverbial {
@@ -1417,7 +1519,11 @@ impl<'a> Extractor<'a> {
             if !t.is_word() && !t.is_punct('.') && !t.is_punct('-') {
                 break;
             }
-            if e > start && t.is_word() && !t.is_capitalised() && !self.lex.titles.contains(&t.lower()) {
+            if e > start
+                && t.is_word()
+                && !t.is_capitalised()
+                && !self.lex.titles.contains(&t.lower())
+            {
                 break;
             }
             e += 1;
@@ -1501,7 +1607,8 @@ impl<'a> Extractor<'a> {
                     }
                 }
                 if speaker.is_none() {
-                    if let Some((sp, c)) = sentence_speaker.clone().or_else(|| para_speaker.clone()) {
+                    if let Some((sp, c)) = sentence_speaker.clone().or_else(|| para_speaker.clone())
+                    {
                         speaker = Some(carried(sp));
                         cue = c;
                     }
@@ -1524,20 +1631,28 @@ impl<'a> Extractor<'a> {
                 });
                 let starts_upper = inner.chars().next().is_some_and(char::is_uppercase);
                 let ends_clause = inner.ends_with([',', '.', '?', '!', '…']);
-                let determiner_before = prev.is_some_and(|t| {
-                    t.is_word() && matches!(t.lower().as_str(), "a" | "an" | "the")
-                }) && !(qt >= 2 && toks[qt - 2].is_word() && toks[qt - 2].lower() == "as");
+                let determiner_before =
+                    prev.is_some_and(|t| {
+                        t.is_word() && matches!(t.lower().as_str(), "a" | "an" | "the")
+                    }) && !(qt >= 2 && toks[qt - 2].is_word() && toks[qt - 2].lower() == "as");
                 let after_as = prev.is_some_and(|t| t.is_word() && t.lower() == "as")
                     || (qt >= 2 && toks[qt - 2].is_word() && toks[qt - 2].lower() == "as");
                 // No cue: the words may still be the sentence subject's ("Trump
                 // admires Putin as a “strong leader”").
                 if speaker.is_none() && !(determiner_before && words <= 3) {
                     if let Some(phrase) = self.sentence_subject(toks, s, qt) {
-                        if matches!(phrase.who, Who::Name { organisation: false, .. } | Who::Pronoun(_))
-                            && (after_as || words >= 2)
+                        if matches!(
+                            phrase.who,
+                            Who::Name {
+                                organisation: false,
+                                ..
+                            } | Who::Pronoun(_)
+                        ) && (after_as || words >= 2)
                         {
                             let known = match &phrase.who {
-                                Who::Name { name, .. } => self.by_key.contains_key(&name.to_lowercase()),
+                                Who::Name { name, .. } => {
+                                    self.by_key.contains_key(&name.to_lowercase())
+                                }
                                 _ => true,
                             };
                             if known {
@@ -1550,26 +1665,34 @@ impl<'a> Extractor<'a> {
                     }
                 }
                 let cue_near = own.as_ref().is_some_and(|a| {
-                    a.cue.span.end <= at && toks[s..qt].iter().filter(|t| t.span.start >= a.cue.span.end).count() <= 3
+                    a.cue.span.end <= at
+                        && toks[s..qt]
+                            .iter()
+                            .filter(|t| t.span.start >= a.cue.span.end)
+                            .count()
+                            <= 6
                 });
                 let title_like = !at_para_start
                     && !after_as
                     && !introduced
                     && words <= 7
-                    && inner
-                        .split_whitespace()
-                        .enumerate()
-                        .all(|(n, w)| {
-                            n > 0 && w.chars().count() <= 3
-                                || w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-                        });
+                    && inner.split_whitespace().enumerate().all(|(n, w)| {
+                        n > 0 && w.chars().count() <= 3
+                            || w.chars()
+                                .next()
+                                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+                    });
                 if title_like {
                     speaker = None;
                     cue = None;
                 }
                 let kind = if title_like {
                     QuoteKind::Scare
-                } else if at_para_start || continuation || rq.runs_on || qt == s && starts_upper && ends_clause {
+                } else if at_para_start
+                    || continuation
+                    || rq.runs_on
+                    || qt == s && starts_upper && ends_clause
+                {
                     QuoteKind::Direct
                 } else if introduced && (starts_upper || prev.is_some_and(|t| t.is_word())) {
                     QuoteKind::Direct
@@ -1577,7 +1700,10 @@ impl<'a> Extractor<'a> {
                     QuoteKind::Direct
                 } else if own_found && !(determiner_before && words <= 3 && !cue_near) {
                     QuoteKind::Partial
-                } else if speaker.as_ref().is_some_and(|sp| sp.source == SpeakerSource::Context) {
+                } else if speaker
+                    .as_ref()
+                    .is_some_and(|sp| sp.source == SpeakerSource::Context)
+                {
                     QuoteKind::Partial
                 } else if words <= 4 || speaker.is_none() {
                     speaker = None;
@@ -1644,11 +1770,20 @@ impl<'a> Extractor<'a> {
                     let at = phrase.span.start;
                     let sp = self.resolve(&phrase, at)?;
                     self.remember_speaker(at, &sp);
-                    return Some((sp, Some(Cue { text: span.slice(self.text).to_string(), span })));
+                    return Some((
+                        sp,
+                        Some(Cue {
+                            text: span.slice(self.text).to_string(),
+                            span,
+                        }),
+                    ));
                 }
             }
         }
-        let last = quotes.iter().rev().find(|q| q.depth == 0 && q.kind != QuoteKind::Scare)?;
+        let last = quotes
+            .iter()
+            .rev()
+            .find(|q| q.depth == 0 && q.kind != QuoteKind::Scare)?;
         let gap_ok = last.paragraph + 1 == pi;
         let prev_is_narrative_only = prev.quotes.is_empty();
         if !gap_ok || prev_is_narrative_only {

@@ -124,9 +124,15 @@ mod tests {
     #[test]
     fn decode_names_the_first_bad_byte() {
         let err = decode("a.txt", b"ok \xff bad".to_vec()).unwrap_err();
-        assert_eq!(err.to_string(), "a.txt: not valid UTF-8 (first bad byte at offset 3)");
+        assert_eq!(
+            err.to_string(),
+            "a.txt: not valid UTF-8 (first bad byte at offset 3)"
+        );
         let err = decode("b.txt", b"x\0y".to_vec()).unwrap_err();
         assert!(matches!(err, Error::Binary { offset: 1, .. }));
-        assert_eq!(decode("c.txt", "\u{feff}“ok”".as_bytes().to_vec()).unwrap(), "\u{feff}“ok”");
+        assert_eq!(
+            decode("c.txt", "\u{feff}“ok”".as_bytes().to_vec()).unwrap(),
+            "\u{feff}“ok”"
+        );
     }
 }

@@ -157,8 +157,7 @@ impl Lexicon {
 
     fn parse(cues: &str, people: &str, words: &str, zones: &str) -> Result<Lexicon, String> {
         let cues: CuesFile = toml::from_str(cues).map_err(|e| format!("cues.toml: {e}"))?;
-        let people: PeopleFile =
-            toml::from_str(people).map_err(|e| format!("people.toml: {e}"))?;
+        let people: PeopleFile = toml::from_str(people).map_err(|e| format!("people.toml: {e}"))?;
         let words: WordsFile = toml::from_str(words).map_err(|e| format!("words.toml: {e}"))?;
         let zones: ZonesFile = toml::from_str(zones).map_err(|e| format!("zones.toml: {e}"))?;
         let mut honorifics = set(&people.honorifics_male);
@@ -213,7 +212,10 @@ mod tests {
         let lex = Lexicon::parse(CUES, PEOPLE, WORDS, ZONES).unwrap();
         assert!(lex.speech_cues.contains_word("said"));
         assert_eq!(lex.speech_cues.match_len(&["went", "on", "to"]), Some(2));
-        assert_eq!(lex.prepositional_cues.match_len(&["according", "to"]), Some(2));
+        assert_eq!(
+            lex.prepositional_cues.match_len(&["according", "to"]),
+            Some(2)
+        );
         assert!(lex.anonymous_heads.contains("source"));
     }
 }

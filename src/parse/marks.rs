@@ -82,14 +82,34 @@ fn glyph_at(text: &str, i: usize) -> Option<(usize, char)> {
 }
 
 fn is_open_punct(c: char) -> bool {
-    matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '„' | '«' | '‹')
+    matches!(
+        c,
+        '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '„' | '«' | '‹'
+    )
 }
 
 fn is_close_punct(c: char) -> bool {
     matches!(
         c,
-        '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '/' | '…'
-            | '”' | '’' | '»' | '›' | '"' | '\''
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | ')'
+            | ']'
+            | '}'
+            | '—'
+            | '–'
+            | '-'
+            | '/'
+            | '…'
+            | '”'
+            | '’'
+            | '»'
+            | '›'
+            | '"'
+            | '\''
     )
 }
 
@@ -419,8 +439,8 @@ fn scan(
                     // don’t, O’Neill, Labour’s
                 } else if opener && next.is_some_and(char::is_alphanumeric) {
                     let word = first_word_lower(&text[i + len..para.end]);
-                    let elision = next.is_some_and(|c| c.is_ascii_digit())
-                        || lex.elisions.contains(&word);
+                    let elision =
+                        next.is_some_and(|c| c.is_ascii_digit()) || lex.elisions.contains(&word);
                     if !elision {
                         if ch == '’' {
                             sc.problem(i, len, ch, MarkProblemKind::Reversed);
@@ -528,13 +548,19 @@ mod tests {
 
     #[test]
     fn curly_and_straight_pair() {
-        assert_eq!(quotes("He said: “Go now.” Then \"stop\"."), ["Go now.", "stop"]);
+        assert_eq!(
+            quotes("He said: “Go now.” Then \"stop\"."),
+            ["Go now.", "stop"]
+        );
     }
 
     #[test]
     fn single_inside_double_nests() {
         let t = "She said: “They called it ‘a farce’, and left.”";
-        assert_eq!(quotes(t), ["a farce", "They called it ‘a farce’, and left."]);
+        assert_eq!(
+            quotes(t),
+            ["a farce", "They called it ‘a farce’, and left."]
+        );
     }
 
     #[test]
@@ -597,7 +623,10 @@ mod tests {
 
     #[test]
     fn guillemets_and_low_marks() {
-        assert_eq!(quotes("Il a dit «non» et „ja“ und ‚nein‘."), ["non", "ja", "nein"]);
+        assert_eq!(
+            quotes("Il a dit «non» et „ja“ und ‚nein‘."),
+            ["non", "ja", "nein"]
+        );
     }
 
     #[test]

@@ -122,7 +122,21 @@ mod tests {
         let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
         assert_eq!(
             words,
-            ["“", "x", "”", "O’Neill", ",", "Zarb-Cousin", "and", "the", "U.S", ".", "said", ":", "don’t"]
+            [
+                "“",
+                "x",
+                "”",
+                "O’Neill",
+                ",",
+                "Zarb-Cousin",
+                "and",
+                "the",
+                "U.S",
+                ".",
+                "said",
+                ":",
+                "don’t"
+            ]
         );
         for t in &toks {
             assert_eq!(t.span.slice(text), t.text);
