@@ -1,0 +1,196 @@
+//! One small fixture per attribution case the extraction must handle.
+
+use quotecheck::markup::Format;
+use quotecheck::model::{QuoteKind, SpeakerSource};
+
+/// (quoted words, kind, speaker name, anonymous, how found) of each quotation.
+fn extract(text: &str) -> Vec<(String, QuoteKind, Option<String>, bool, Option<SpeakerSource>)> {
+    let a = quotecheck::extract_text(text, Format::Text);
+    a.quotes
+        .iter()
+        .filter(|q| q.depth == 0)
+        .map(|q| {
+            (
+                q.span.slice(text).to_string(),
+                q.kind,
+                q.speaker.as_ref().map(|s| s.name.clone()),
+                q.speaker.as_ref().is_some_and(|s| s.anonymous),
+                q.speaker.as_ref().map(|s| s.source),
+            )
+        })
+        .collect()
+}
+
+fn speaker_of(text: &str, quote: &str) -> Option<String> {
+    extract(text)
+        .into_iter()
+        .find(|q| q.0 == quote)
+        .unwrap_or_else(|| panic!("no quotation {quote:?} in {:?}", extract(text)))
+        .2
+}
+
+#[test]
+fn cue_before_with_colon() {
+    let t = "Jane Smith said: “We will win.”";
+    assert_eq!(speaker_of(t, "We will win."), Some("Jane Smith".into()));
+}
+
+#[test]
+fn cue_after_with_name_first_and_inverted() {
+    let t = "Jane Smith is a candidate.\n“We will win,” Smith said.\n“We will lose,” said Tom Jones.";
+    assert_eq!(speaker_of(t, "We will win,"), Some("Jane Smith".into()));
+    assert_eq!(speaker_of(t, "We will lose,"), Some("Tom Jones".into()));
+}
+
+#[test]
+fn second_part_of_a_split_quotation_inherits() {
+    let t = "“It was late,” Jane Smith said. “We went home.”";
+    let q = extract(t);
+    assert_eq!(q[1].2.as_deref(), Some("Jane Smith"));
+    assert_eq!(q[1].4, Some(SpeakerSource::CarriedOver));
+}
+
+#[test]
+fn told_a_publication_is_part_of_the_cue() {
+    let t = "Jane Smith told The Independent: “It is over.”";
+    let a = quotecheck::extract_text(t, Format::Text);
+    assert_eq!(a.quotes[0].cue.as_ref().unwrap().text, "told The Independent");
+}
+
+#[test]
+fn according_to_names_the_source() {
+    let t = "According to Jane Smith, “the plan is dead.”";
+    assert_eq!(speaker_of(t, "the plan is dead."), Some("Jane Smith".into()));
+}
+
+#[test]
+fn apposition_between_name_and_cue() {
+    let t = "Richard Angell, director of the centrist group Progress, said: “No.”";
+    assert_eq!(speaker_of(t, "No."), Some("Richard Angell".into()));
+}
+
+#[test]
+fn titles_before_the_name_are_not_the_name() {
+    let t = "Bermondsey and Old Southwark MP Neil Coyle said: “Welcome news.”";
+    assert_eq!(speaker_of(t, "Welcome news."), Some("Neil Coyle".into()));
+}
+
+#[test]
+fn surname_and_honorific_resolve_to_the_full_name() {
+    let t = "Jon Lansman spoke.\nMr Lansman said: “Yes.”\n“No,” Lansman added.";
+    assert_eq!(speaker_of(t, "Yes."), Some("Jon Lansman".into()));
+    assert_eq!(speaker_of(t, "No,"), Some("Jon Lansman".into()));
+}
+
+#[test]
+fn pronoun_goes_to_the_subject_not_the_nearest_name() {
+    let t = "Mr Lansman criticised Jeremy Corbyn over the plan. Jon Lansman is the founder.\nHe went on: “We will not campaign.”";
+    let q = extract(t);
+    assert_eq!(q[0].2.as_deref(), Some("Jon Lansman"));
+    assert_eq!(q[0].4, Some(SpeakerSource::Pronoun));
+}
+
+#[test]
+fn pronoun_agrees_in_gender() {
+    let t = "Ms Jane Smith met Tom Jones on Monday.\nShe said: “It went well.”";
+    assert_eq!(speaker_of(t, "It went well."), Some("Jane Smith".into()));
+}
+
+#[test]
+fn the_mp_resolves_to_the_anonymous_mp_before() {
+    let t = "Another Labour MP speaking anonymously said: “It is bad.”\nThe MP went on: “Very bad.”";
+    let q = extract(t);
+    assert!(q[0].3 && q[1].3, "{q:?}");
+    assert_eq!(q[1].4, Some(SpeakerSource::Description));
+}
+
+#[test]
+fn anonymous_sources_are_marked() {
+    for (t, quote) in [
+        ("A Momentum source told HuffPost UK: “Jon signed.”", "Jon signed."),
+        ("One senior party source said the plan had ‘no chance’ of success.", "no chance"),
+        ("“We are ready,” a Downing Street spokesman said.", "We are ready,"),
+    ] {
+        let q = extract(t);
+        let q = q.iter().find(|q| q.0 == quote).unwrap();
+        assert!(q.3, "{t}: {q:?}");
+    }
+}
+
+#[test]
+fn a_named_spokesman_is_not_anonymous() {
+    let t = "Labour spokesman John Smith said: “No comment.”";
+    let q = extract(t);
+    assert_eq!(q[0].2.as_deref(), Some("John Smith"));
+    assert!(!q[0].3);
+}
+
+#[test]
+fn documents_and_organisations_speak() {
+    let t = "The Ealing Momentum petition states: “We believe in fairness.”";
+    assert_eq!(speaker_of(t, "We believe in fairness."), Some("Ealing Momentum petition".into()));
+}
+
+#[test]
+fn multi_paragraph_quotation_keeps_its_speaker() {
+    let t = "Chris Leslie said: “First.\n“Second.\n“Third.”\nThe end.";
+    let q = extract(t);
+    assert_eq!(q.len(), 3);
+    assert!(q.iter().all(|q| q.2.as_deref() == Some("Chris Leslie")), "{q:?}");
+}
+
+#[test]
+fn scare_quotes_have_no_speaker() {
+    let t = "The move follows in-fighting over “de-selections” of councillors.";
+    let q = extract(t);
+    assert_eq!(q[0].1, QuoteKind::Scare);
+    assert_eq!(q[0].2, None);
+}
+
+#[test]
+fn partial_quotation_in_narrative() {
+    let t = "Jon Lansman spoke. Mr Lansman said the report had “no factual basis whatsoever”.";
+    let q = extract(t);
+    assert_eq!(q[0].1, QuoteKind::Partial);
+    assert_eq!(q[0].2.as_deref(), Some("Jon Lansman"));
+}
+
+#[test]
+fn transcript_labels_name_the_speaker() {
+    let t = "\"WALLACE: Let's start.\n\"PENCE: Well, look.";
+    let q = extract(t);
+    assert_eq!(q[0].2.as_deref(), Some("WALLACE"));
+    assert_eq!(q[1].2.as_deref(), Some("PENCE"));
+}
+
+#[test]
+fn signed_with_a_dash() {
+    let t = "“He scares me.” ― Krystal Correa";
+    assert_eq!(speaker_of(t, "He scares me."), Some("Krystal Correa".into()));
+}
+
+#[test]
+fn byte_offsets_survive_multibyte_text() {
+    let t = "Émile Zola — “J’accuse…!” — wrote it.";
+    let a = quotecheck::extract_text(t, Format::Text);
+    assert_eq!(a.quotes[0].span.slice(t), "J’accuse…!");
+}
+
+#[test]
+fn people_register_keeps_every_mention_and_role() {
+    let t = "Momentum founder Jon Lansman spoke.\nMr Lansman said: “Yes.”";
+    let a = quotecheck::extract_text(t, Format::Text);
+    let p = a.people.iter().find(|p| p.name == "Jon Lansman").unwrap();
+    assert!(p.mentions.len() >= 2, "{p:?}");
+    assert!(p.roles.iter().any(|r| r.text == "Momentum founder"), "{p:?}");
+}
+
+#[test]
+fn headline_and_debris_zones() {
+    let t = "Big row erupts over ‘plan’\n\nThe row began on Monday when the minister said that the plan, which was drafted last year, would go ahead.\nLike Love Haha Wow Sad Angry";
+    let a = quotecheck::extract_text(t, Format::Text);
+    use quotecheck::model::Zone;
+    assert_eq!(a.paragraphs[0].zone, Zone::Headline);
+    assert_eq!(a.paragraphs[2].zone, Zone::Boilerplate);
+    assert_eq!(a.quotes[0].zone, Zone::Headline);
+}
