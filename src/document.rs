@@ -84,10 +84,13 @@ pub fn find_date(s: &str) -> Option<String> {
         .map(|t| t.trim_end_matches('.').to_lowercase())
         .collect();
     for (i, t) in toks.iter().enumerate() {
-        if t.len() == 10 && t.as_bytes()[4] == b'-' && t.as_bytes()[7] == b'-' {
-            if t[..4].parse::<u32>().is_ok() && t[5..7].parse::<u32>().is_ok() {
-                return Some(t.clone());
-            }
+        if t.len() == 10
+            && t.as_bytes()[4] == b'-'
+            && t.as_bytes()[7] == b'-'
+            && t[..4].parse::<u32>().is_ok()
+            && t[5..7].parse::<u32>().is_ok()
+        {
+            return Some(t.clone());
         }
         let Some(m) = MONTHS
             .iter()
@@ -174,8 +177,17 @@ fn zones(text: &str, spans: &[Span], kinds: &[BlockKind], lex: &Lexicon) -> Vec<
     let mut seen_headline = false;
     for (i, span) in spans.iter().enumerate() {
         let para = span.slice(text);
-        let lower = para.to_lowercase();
-        let n = words(para);
+        // Only the opening words decide furniture: lower-case a bounded prefix.
+        let mut cut = para.len().min(120);
+        while !para.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let lower = para[..cut].to_lowercase();
+        let n = if in_header || lower.starts_with("about ") {
+            words(para)
+        } else {
+            0
+        };
         let repeated_caption = |j: usize| {
             spans.get(j).is_some_and(|s| {
                 let other = s.slice(text);

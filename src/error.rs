@@ -22,7 +22,7 @@ pub enum Error {
     )]
     Binary { path: String, offset: usize },
 
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read")]
     #[diagnostic(code(quotecheck::input::io))]
     Io {
         path: String,

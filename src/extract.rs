@@ -17,7 +17,7 @@ use crate::model::{
 use crate::parse::marks::{self, RawQuote};
 use crate::parse::tokens::{Tok, TokKind, tokenize};
 use crate::span::Span;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Extract every quotation of a document with its speaker.
@@ -49,7 +49,7 @@ pub fn extract(doc: &Document) -> Article {
         text,
         lex,
         people: Vec::new(),
-        by_key: HashMap::new(),
+        by_key: HashMap::default(),
         salience: Vec::new(),
         speakers: Vec::new(),
     };
@@ -61,7 +61,7 @@ pub fn extract(doc: &Document) -> Article {
 
     let mut quotes: Vec<Quote> = Vec::new();
     // Index in `quotes` of the record each raw quotation became.
-    let mut record_of: HashMap<usize, usize> = HashMap::new();
+    let mut record_of: HashMap<usize, usize> = HashMap::default();
     let mut chain_head: Option<usize> = None;
     for (i, p) in paras.iter().enumerate() {
         let zone = doc.paragraphs[i].zone;
@@ -117,18 +117,17 @@ pub fn extract(doc: &Document) -> Article {
 fn fix_continues(quotes: &mut [Quote]) {
     let mut head: Option<usize> = None;
     let mut open_chain = false;
-    for i in 0..quotes.len() {
-        if quotes[i].depth > 0 {
+    for (i, q) in quotes.iter_mut().enumerate() {
+        if q.depth > 0 {
             continue;
         }
-        let is_cont = quotes[i].continues.is_some();
-        if is_cont && open_chain {
-            quotes[i].continues = head;
+        if q.continues.is_some() && open_chain {
+            q.continues = head;
         } else {
-            quotes[i].continues = None;
+            q.continues = None;
             head = Some(i);
         }
-        open_chain = quotes[i].close.is_none();
+        open_chain = q.close.is_none();
     }
 }
 
@@ -325,7 +324,7 @@ const PARTICLES: [&str; 14] = [
 ];
 
 impl<'a> Extractor<'a> {
-    fn lower_is(&self, t: &Tok, set: &std::collections::HashSet<String>) -> bool {
+    fn lower_is(&self, t: &Tok, set: &rustc_hash::FxHashSet<String>) -> bool {
         t.is_word() && set.contains(&t.lower())
     }
 
@@ -372,25 +371,21 @@ impl<'a> Extractor<'a> {
             let mut e = i + 1;
             while e < b {
                 let t = &toks[e];
-                if self.name_word(t) && !toks[e - 1].is_possessive() {
-                    e += 1;
-                } else if t.is_punct('.')
+                let word = self.name_word(t) && !toks[e - 1].is_possessive();
+                let initial = t.is_punct('.')
                     && e + 1 < b
                     && self.name_word(&toks[e + 1])
                     && (is_initials(toks[e - 1].text)
                         || self.lex.honorifics.contains(&toks[e - 1].lower())
-                        || self.lex.titles.contains(&toks[e - 1].lower()))
-                {
-                    e += 1;
-                } else if t.is_word()
+                        || self.lex.titles.contains(&toks[e - 1].lower()));
+                let particle = t.is_word()
                     && PARTICLES.contains(&t.text)
                     && e + 1 < b
-                    && self.name_word(&toks[e + 1])
-                {
-                    e += 1;
-                } else {
+                    && self.name_word(&toks[e + 1]);
+                if !(word || initial || particle) {
                     break;
                 }
+                e += 1;
             }
             runs.push((s, e));
             i = e;
@@ -486,10 +481,10 @@ impl<'a> Extractor<'a> {
 
     fn person_index(&mut self, name: &str) -> usize {
         let key = name.to_lowercase();
-        if let Some(&i) = self.by_key.get(&key).and_then(|v| v.first()) {
-            if self.people[i].name.to_lowercase() == key {
-                return i;
-            }
+        if let Some(&i) = self.by_key.get(&key).and_then(|v| v.first())
+            && self.people[i].name.to_lowercase() == key
+        {
+            return i;
         }
         let idx = self.people.len();
         let first = key.split_whitespace().next().unwrap_or("").to_string();
@@ -507,13 +502,13 @@ impl<'a> Extractor<'a> {
             roles: Vec::new(),
         });
         self.by_key.entry(key.clone()).or_default().insert(0, idx);
-        if let Some(surname) = key.split_whitespace().last() {
-            if surname != key {
-                self.by_key
-                    .entry(surname.to_string())
-                    .or_default()
-                    .push(idx);
-            }
+        if let Some(surname) = key.split_whitespace().last()
+            && surname != key
+        {
+            self.by_key
+                .entry(surname.to_string())
+                .or_default()
+                .push(idx);
         }
         idx
     }
@@ -901,12 +896,9 @@ impl<'a> Extractor<'a> {
         }
         // Strip a trailing participle phrase ("speaking anonymously").
         let mut he = head_end;
-        for k in a + 1..head_end {
-            let l = toks[k].lower();
-            if l.ends_with("ing")
-                && !toks[k].is_capitalised()
-                && !self.lex.anonymous_heads.contains(&l)
-            {
+        for (k, t) in toks.iter().enumerate().take(head_end).skip(a + 1) {
+            let l = t.lower();
+            if l.ends_with("ing") && !t.is_capitalised() && !self.lex.anonymous_heads.contains(&l) {
                 he = k;
                 break;
             }
@@ -919,21 +911,20 @@ impl<'a> Extractor<'a> {
         );
         // A name at the end of the head part.
         let runs = self.name_runs(toks, a, head_end);
-        if let Some(&(s, e)) = runs.last() {
-            if e == head_end || (e + 1 == head_end && toks[e].is_punct('.')) {
-                if let Some((ns, ne, _)) = self.name_in_run(toks, s, e) {
-                    let org = self.is_organisation(toks, ns, ne);
-                    let single = toks[ns..ne].iter().filter(|t| t.is_word()).count() == 1;
-                    let head_word = toks[ne - 1].lower();
-                    let document = self.lex.documents.contains(&head_word);
-                    if !document && !(definite && org && single) {
-                        return Some(Who::Name {
-                            name: self.name_text(toks, ns, ne),
-                            single,
-                            organisation: org,
-                        });
-                    }
-                }
+        if let Some(&(s, e)) = runs.last()
+            && (e == head_end || (e + 1 == head_end && toks[e].is_punct('.')))
+            && let Some((ns, ne, _)) = self.name_in_run(toks, s, e)
+        {
+            let org = self.is_organisation(toks, ns, ne);
+            let single = toks[ns..ne].iter().filter(|t| t.is_word()).count() == 1;
+            let head_word = toks[ne - 1].lower();
+            let document = self.lex.documents.contains(&head_word);
+            if !(document || (definite && org && single)) {
+                return Some(Who::Name {
+                    name: self.name_text(toks, ns, ne),
+                    single,
+                    organisation: org,
+                });
             }
         }
         // "footage of Hillary Clinton", "a statement from John Smith": a person
@@ -946,20 +937,19 @@ impl<'a> Extractor<'a> {
             .unwrap_or_default();
         let source_head = self.lex.anonymous_heads.contains(&head_word)
             || self.lex.documents.contains(&head_word);
-        if head_end < b && !source_head {
-            if let Some(&(s, e)) = self.name_runs(toks, head_end, b).last() {
-                if e == b {
-                    if let Some((ns, ne, _)) = self.name_in_run(toks, s, e) {
-                        let words = toks[ns..ne].iter().filter(|t| t.is_word()).count();
-                        if words >= 2 && !self.is_organisation(toks, ns, ne) {
-                            return Some(Who::Name {
-                                name: self.name_text(toks, ns, ne),
-                                single: false,
-                                organisation: false,
-                            });
-                        }
-                    }
-                }
+        if head_end < b
+            && !source_head
+            && let Some(&(s, e)) = self.name_runs(toks, head_end, b).last()
+            && e == b
+            && let Some((ns, ne, _)) = self.name_in_run(toks, s, e)
+        {
+            let words = toks[ns..ne].iter().filter(|t| t.is_word()).count();
+            if words >= 2 && !self.is_organisation(toks, ns, ne) {
+                return Some(Who::Name {
+                    name: self.name_text(toks, ns, ne),
+                    single: false,
+                    organisation: false,
+                });
             }
         }
         // A descriptor: "a Momentum source", "The MP", "The Ealing Momentum petition".
@@ -1102,18 +1092,19 @@ impl<'a> Extractor<'a> {
                 anonymous,
                 entity,
             } => {
-                if *definite && *entity != EntityKind::Document {
-                    if let Some(mut s) = self.resolve_description(text, head, at) {
-                        s.mention = mention;
-                        s.source = SpeakerSource::Description;
-                        if let Some(pi) = s.person {
-                            self.people[pi].mentions.push(Mention {
-                                span: phrase.span,
-                                form: MentionForm::Description,
-                            });
-                        }
-                        return Some(s);
+                if *definite
+                    && *entity != EntityKind::Document
+                    && let Some(mut s) = self.resolve_description(text, head, at)
+                {
+                    s.mention = mention;
+                    s.source = SpeakerSource::Description;
+                    if let Some(pi) = s.person {
+                        self.people[pi].mentions.push(Mention {
+                            span: phrase.span,
+                            form: MentionForm::Description,
+                        });
                     }
+                    return Some(s);
                 }
                 Some(Speaker {
                     name: text.clone(),
@@ -1338,24 +1329,22 @@ impl<'a> Extractor<'a> {
             let runs = self.name_runs(toks, i, e);
             if let Some(&(s, re)) = runs.first().filter(|r| r.0 == i) {
                 let rest_ok = toks[re..e].iter().all(|t| t.kind == TokKind::Punct);
-                if rest_ok {
-                    if let Some(who) = self.analyse(toks, s, re) {
-                        let phrase = Phrase {
-                            span: Span::new(toks[s].span.start, toks[re - 1].span.end),
-                            who,
-                        };
-                        return Some(self.attribution(dash, phrase));
-                    }
+                if rest_ok && let Some(who) = self.analyse(toks, s, re) {
+                    let phrase = Phrase {
+                        span: Span::new(toks[s].span.start, toks[re - 1].span.end),
+                        who,
+                    };
+                    return Some(self.attribution(dash, phrase));
                 }
             }
         }
         // Inverted: "said Mr Lansman", "according to a source".
-        if let Some((ce, kind)) = self.cue_at(toks, i, e) {
-            if kind != CueKind::Noun {
-                let phrase = self.phrase_after(toks, ce, e)?;
-                let (span, _) = self.cue_span(toks, i, ce, e);
-                return Some(self.attribution(span, phrase));
-            }
+        if let Some((ce, kind)) = self.cue_at(toks, i, e)
+            && kind != CueKind::Noun
+        {
+            let phrase = self.phrase_after(toks, ce, e)?;
+            let (span, _) = self.cue_span(toks, i, ce, e);
+            return Some(self.attribution(span, phrase));
         }
         // "X said", "he told The Independent", "the source added".
         let mut j = i;
@@ -1363,22 +1352,22 @@ impl<'a> Extractor<'a> {
             if matches!(toks[j].kind, TokKind::Quote(_)) {
                 return None;
             }
-            if j > i {
-                if let Some((ce, kind)) = self.cue_at(toks, j, e) {
-                    if kind == CueKind::Speech {
-                        let phrase = self.phrase_before(toks, j, i)?;
-                        let after_comma = toks[i..j]
-                            .iter()
-                            .position(|t| t.span.start == phrase.span.start)
-                            .is_some_and(|k| k > 0 && toks[i + k - 1].is_punct(','));
-                        if phrase.span.start != toks[i].span.start && !after_comma {
-                            return None;
-                        }
-                        let (span, _) = self.cue_span(toks, j, ce, e);
-                        return Some(self.attribution(span, phrase));
+            if j > i
+                && let Some((ce, kind)) = self.cue_at(toks, j, e)
+            {
+                if kind == CueKind::Speech {
+                    let phrase = self.phrase_before(toks, j, i)?;
+                    let after_comma = toks[i..j]
+                        .iter()
+                        .position(|t| t.span.start == phrase.span.start)
+                        .is_some_and(|k| k > 0 && toks[i + k - 1].is_punct(','));
+                    if phrase.span.start != toks[i].span.start && !after_comma {
+                        return None;
                     }
-                    return None;
+                    let (span, _) = self.cue_span(toks, j, ce, e);
+                    return Some(self.attribution(span, phrase));
                 }
+                return None;
             }
             j += 1;
         }
@@ -1422,15 +1411,15 @@ impl<'a> Extractor<'a> {
                         }
                         if p.is_possessive() && p.is_capitalised() {
                             let runs = self.name_runs(toks, s.max(j.saturating_sub(5)), j);
-                            if let Some(&(rs, re)) = runs.last().filter(|r| r.1 == j) {
-                                if let Some(who) = self.analyse(toks, rs, re) {
-                                    let phrase = Phrase {
-                                        span: Span::new(toks[rs].span.start, toks[re - 1].span.end),
-                                        who,
-                                    };
-                                    let span = toks[j].span;
-                                    return Some(self.attribution(span, phrase));
-                                }
+                            if let Some(&(rs, re)) = runs.last().filter(|r| r.1 == j)
+                                && let Some(who) = self.analyse(toks, rs, re)
+                            {
+                                let phrase = Phrase {
+                                    span: Span::new(toks[rs].span.start, toks[re - 1].span.end),
+                                    who,
+                                };
+                                let span = toks[j].span;
+                                return Some(self.attribution(span, phrase));
                             }
                         }
                     }
@@ -1441,18 +1430,18 @@ impl<'a> Extractor<'a> {
                     if let Some(phrase) = self.phrase_before(toks, j, s) {
                         return Some(self.attribution(span, phrase));
                     }
-                    if j == s || toks[j - 1].is_punct(',') {
-                        if let Some(phrase) = self.phrase_after(toks, after, qt) {
-                            if matches!(phrase.who, Who::Name { .. }) {
-                                return Some(self.attribution(span, phrase));
-                            }
-                        }
+                    if (j == s || toks[j - 1].is_punct(','))
+                        && let Some(phrase) = self.phrase_after(toks, after, qt)
+                        && matches!(phrase.who, Who::Name { .. })
+                    {
+                        return Some(self.attribution(span, phrase));
                     }
                     // "… and said the report had “…”": the sentence's subject.
-                    if j > s && self.lower_is(&toks[j - 1], &self.lex.clause_starters) {
-                        if let Some(phrase) = self.sentence_subject(toks, s, j) {
-                            return Some(self.attribution(span, phrase));
-                        }
+                    if j > s
+                        && self.lower_is(&toks[j - 1], &self.lex.clause_starters)
+                        && let Some(phrase) = self.sentence_subject(toks, s, j)
+                    {
+                        return Some(self.attribution(span, phrase));
                     }
                 }
             }
@@ -1508,10 +1497,11 @@ impl<'a> Extractor<'a> {
                             | "then"
                     ))
         });
-        if let Some(k) = toks[s..limit].iter().position(|t| t.is_punct(',')) {
-            if k <= 12 && adverbial {
-                start = s + k + 1;
-            }
+        if let Some(k) = toks[s..limit].iter().position(|t| t.is_punct(','))
+            && k <= 12
+            && adverbial
+        {
+            start = s + k + 1;
         }
         let mut e = start;
         while e < limit && e - start <= 6 {
@@ -1600,18 +1590,18 @@ impl<'a> Extractor<'a> {
                     .inspect(|sp| self.remember_speaker(at, sp));
                 let own_found = speaker.is_some();
 
-                if speaker.is_none() && continuation {
-                    if let Some(prev) = quotes.iter().rev().find(|q| q.depth == 0) {
-                        speaker = prev.speaker.clone().map(carried);
-                        cue = prev.cue.clone();
-                    }
+                if speaker.is_none()
+                    && continuation
+                    && let Some(prev) = quotes.iter().rev().find(|q| q.depth == 0)
+                {
+                    speaker = prev.speaker.clone().map(carried);
+                    cue = prev.cue.clone();
                 }
-                if speaker.is_none() {
-                    if let Some((sp, c)) = sentence_speaker.clone().or_else(|| para_speaker.clone())
-                    {
-                        speaker = Some(carried(sp));
-                        cue = c;
-                    }
+                if speaker.is_none()
+                    && let Some((sp, c)) = sentence_speaker.clone().or_else(|| para_speaker.clone())
+                {
+                    speaker = Some(carried(sp));
+                    cue = c;
                 }
                 let at_para_start = qt == 0;
                 if speaker.is_none() && at_para_start {
@@ -1639,29 +1629,27 @@ impl<'a> Extractor<'a> {
                     || (qt >= 2 && toks[qt - 2].is_word() && toks[qt - 2].lower() == "as");
                 // No cue: the words may still be the sentence subject's ("Trump
                 // admires Putin as a “strong leader”").
-                if speaker.is_none() && !(determiner_before && words <= 3) {
-                    if let Some(phrase) = self.sentence_subject(toks, s, qt) {
-                        if matches!(
-                            phrase.who,
-                            Who::Name {
-                                organisation: false,
-                                ..
-                            } | Who::Pronoun(_)
-                        ) && (after_as || words >= 2)
-                        {
-                            let known = match &phrase.who {
-                                Who::Name { name, .. } => {
-                                    self.by_key.contains_key(&name.to_lowercase())
-                                }
-                                _ => true,
-                            };
-                            if known {
-                                speaker = self.resolve(&phrase, at).map(|mut sp| {
-                                    sp.source = SpeakerSource::Context;
-                                    sp
-                                });
-                            }
-                        }
+                if speaker.is_none()
+                    && !(determiner_before && words <= 3)
+                    && let Some(phrase) = self.sentence_subject(toks, s, qt)
+                    && matches!(
+                        phrase.who,
+                        Who::Name {
+                            organisation: false,
+                            ..
+                        } | Who::Pronoun(_)
+                    )
+                    && (after_as || words >= 2)
+                {
+                    let known = match &phrase.who {
+                        Who::Name { name, .. } => self.by_key.contains_key(&name.to_lowercase()),
+                        _ => true,
+                    };
+                    if known {
+                        speaker = self.resolve(&phrase, at).map(|mut sp| {
+                            sp.source = SpeakerSource::Context;
+                            sp
+                        });
                     }
                 }
                 let cue_near = own.as_ref().is_some_and(|a| {
@@ -1691,18 +1679,15 @@ impl<'a> Extractor<'a> {
                 } else if at_para_start
                     || continuation
                     || rq.runs_on
-                    || qt == s && starts_upper && ends_clause
+                    || (qt == s && starts_upper && ends_clause)
+                    || (introduced && (starts_upper || prev.is_some_and(|t| t.is_word())))
+                    || (own_found && starts_upper && ends_clause && words >= 3)
                 {
                     QuoteKind::Direct
-                } else if introduced && (starts_upper || prev.is_some_and(|t| t.is_word())) {
-                    QuoteKind::Direct
-                } else if own_found && starts_upper && ends_clause && words >= 3 {
-                    QuoteKind::Direct
-                } else if own_found && !(determiner_before && words <= 3 && !cue_near) {
-                    QuoteKind::Partial
-                } else if speaker
-                    .as_ref()
-                    .is_some_and(|sp| sp.source == SpeakerSource::Context)
+                } else if (own_found && !(determiner_before && words <= 3 && !cue_near))
+                    || speaker
+                        .as_ref()
+                        .is_some_and(|sp| sp.source == SpeakerSource::Context)
                 {
                     QuoteKind::Partial
                 } else if words <= 4 || speaker.is_none() {
@@ -1738,11 +1723,11 @@ impl<'a> Extractor<'a> {
                 } else if !continuation || rq.close.is_some() {
                     *chain_head = None;
                 }
-                if let Some(sp) = speaker {
-                    if kind != QuoteKind::Scare {
-                        sentence_speaker = Some((sp.clone(), cue.clone()));
-                        para_speaker = Some((sp, cue));
-                    }
+                if let Some(sp) = speaker
+                    && kind != QuoteKind::Scare
+                {
+                    sentence_speaker = Some((sp.clone(), cue.clone()));
+                    para_speaker = Some((sp, cue));
                 }
             }
         }

@@ -2,8 +2,8 @@
 //! newsroom can read and extend them without touching Rust. They are embedded in
 //! the binary, so an installed quotecheck works anywhere.
 
+use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// All word lists, lower-cased. Multi-word entries are kept as vectors of words.
@@ -42,13 +42,12 @@ pub struct Lexicon {
 /// Phrases of one or more words, matched word by word, longest first.
 #[derive(Debug, Default)]
 pub struct Phrases {
-    by_first_word: std::collections::HashMap<String, Vec<Vec<String>>>,
+    by_first_word: rustc_hash::FxHashMap<String, Vec<Vec<String>>>,
 }
 
 impl Phrases {
     fn new(items: &[String]) -> Self {
-        let mut by_first_word: std::collections::HashMap<String, Vec<Vec<String>>> =
-            Default::default();
+        let mut by_first_word: rustc_hash::FxHashMap<String, Vec<Vec<String>>> = Default::default();
         for item in items {
             let words: Vec<String> = item.split_whitespace().map(str::to_lowercase).collect();
             if let Some(first) = words.first() {

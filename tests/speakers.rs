@@ -3,8 +3,16 @@
 use quotecheck::markup::Format;
 use quotecheck::model::{QuoteKind, SpeakerSource};
 
-/// (quoted words, kind, speaker name, anonymous, how found) of each quotation.
-fn extract(text: &str) -> Vec<(String, QuoteKind, Option<String>, bool, Option<SpeakerSource>)> {
+/// One quotation: its words, kind, speaker name, whether anonymous, how found.
+type Found = (
+    String,
+    QuoteKind,
+    Option<String>,
+    bool,
+    Option<SpeakerSource>,
+);
+
+fn extract(text: &str) -> Vec<Found> {
     let a = quotecheck::extract_text(text, Format::Text);
     a.quotes
         .iter()
@@ -37,7 +45,8 @@ fn cue_before_with_colon() {
 
 #[test]
 fn cue_after_with_name_first_and_inverted() {
-    let t = "Jane Smith is a candidate.\n“We will win,” Smith said.\n“We will lose,” said Tom Jones.";
+    let t =
+        "Jane Smith is a candidate.\n“We will win,” Smith said.\n“We will lose,” said Tom Jones.";
     assert_eq!(speaker_of(t, "We will win,"), Some("Jane Smith".into()));
     assert_eq!(speaker_of(t, "We will lose,"), Some("Tom Jones".into()));
 }
@@ -54,13 +63,19 @@ fn second_part_of_a_split_quotation_inherits() {
 fn told_a_publication_is_part_of_the_cue() {
     let t = "Jane Smith told The Independent: “It is over.”";
     let a = quotecheck::extract_text(t, Format::Text);
-    assert_eq!(a.quotes[0].cue.as_ref().unwrap().text, "told The Independent");
+    assert_eq!(
+        a.quotes[0].cue.as_ref().unwrap().text,
+        "told The Independent"
+    );
 }
 
 #[test]
 fn according_to_names_the_source() {
     let t = "According to Jane Smith, “the plan is dead.”";
-    assert_eq!(speaker_of(t, "the plan is dead."), Some("Jane Smith".into()));
+    assert_eq!(
+        speaker_of(t, "the plan is dead."),
+        Some("Jane Smith".into())
+    );
 }
 
 #[test]
@@ -98,7 +113,8 @@ fn pronoun_agrees_in_gender() {
 
 #[test]
 fn the_mp_resolves_to_the_anonymous_mp_before() {
-    let t = "Another Labour MP speaking anonymously said: “It is bad.”\nThe MP went on: “Very bad.”";
+    let t =
+        "Another Labour MP speaking anonymously said: “It is bad.”\nThe MP went on: “Very bad.”";
     let q = extract(t);
     assert!(q[0].3 && q[1].3, "{q:?}");
     assert_eq!(q[1].4, Some(SpeakerSource::Description));
@@ -107,9 +123,18 @@ fn the_mp_resolves_to_the_anonymous_mp_before() {
 #[test]
 fn anonymous_sources_are_marked() {
     for (t, quote) in [
-        ("A Momentum source told HuffPost UK: “Jon signed.”", "Jon signed."),
-        ("One senior party source said the plan had ‘no chance’ of success.", "no chance"),
-        ("“We are ready,” a Downing Street spokesman said.", "We are ready,"),
+        (
+            "A Momentum source told HuffPost UK: “Jon signed.”",
+            "Jon signed.",
+        ),
+        (
+            "One senior party source said the plan had ‘no chance’ of success.",
+            "no chance",
+        ),
+        (
+            "“We are ready,” a Downing Street spokesman said.",
+            "We are ready,",
+        ),
     ] {
         let q = extract(t);
         let q = q.iter().find(|q| q.0 == quote).unwrap();
@@ -128,7 +153,10 @@ fn a_named_spokesman_is_not_anonymous() {
 #[test]
 fn documents_and_organisations_speak() {
     let t = "The Ealing Momentum petition states: “We believe in fairness.”";
-    assert_eq!(speaker_of(t, "We believe in fairness."), Some("Ealing Momentum petition".into()));
+    assert_eq!(
+        speaker_of(t, "We believe in fairness."),
+        Some("Ealing Momentum petition".into())
+    );
 }
 
 #[test]
@@ -136,7 +164,10 @@ fn multi_paragraph_quotation_keeps_its_speaker() {
     let t = "Chris Leslie said: “First.\n“Second.\n“Third.”\nThe end.";
     let q = extract(t);
     assert_eq!(q.len(), 3);
-    assert!(q.iter().all(|q| q.2.as_deref() == Some("Chris Leslie")), "{q:?}");
+    assert!(
+        q.iter().all(|q| q.2.as_deref() == Some("Chris Leslie")),
+        "{q:?}"
+    );
 }
 
 #[test]
@@ -166,7 +197,10 @@ fn transcript_labels_name_the_speaker() {
 #[test]
 fn signed_with_a_dash() {
     let t = "“He scares me.” ― Krystal Correa";
-    assert_eq!(speaker_of(t, "He scares me."), Some("Krystal Correa".into()));
+    assert_eq!(
+        speaker_of(t, "He scares me."),
+        Some("Krystal Correa".into())
+    );
 }
 
 #[test]
@@ -182,7 +216,10 @@ fn people_register_keeps_every_mention_and_role() {
     let a = quotecheck::extract_text(t, Format::Text);
     let p = a.people.iter().find(|p| p.name == "Jon Lansman").unwrap();
     assert!(p.mentions.len() >= 2, "{p:?}");
-    assert!(p.roles.iter().any(|r| r.text == "Momentum founder"), "{p:?}");
+    assert!(
+        p.roles.iter().any(|r| r.text == "Momentum founder"),
+        "{p:?}"
+    );
 }
 
 #[test]

@@ -382,10 +382,8 @@ fn scan(
                     sc.close_at(k, i, len);
                 } else {
                     sc.push(i, len, ch, Family::Double, true);
-                    if continuing {
-                        if let Some(o) = sc.stack.last_mut() {
-                            o.continuation = true;
-                        }
+                    if continuing && let Some(o) = sc.stack.last_mut() {
+                        o.continuation = true;
                     }
                 }
             }
@@ -400,10 +398,8 @@ fn scan(
                         sc.problem(i, len, ch, MarkProblemKind::Reversed);
                     }
                     sc.push(i, len, ch, Family::Double, true);
-                    if continuing {
-                        if let Some(o) = sc.stack.last_mut() {
-                            o.continuation = true;
-                        }
+                    if continuing && let Some(o) = sc.stack.last_mut() {
+                        o.continuation = true;
                     }
                 } else {
                     sc.problem(i, len, ch, MarkProblemKind::UnopenedClose);
@@ -425,10 +421,8 @@ fn scan(
                     sc.close_at(k, i, len);
                 } else {
                     sc.push(i, len, ch, Family::Single, true);
-                    if continuing {
-                        if let Some(o) = sc.stack.last_mut() {
-                            o.continuation = true;
-                        }
+                    if continuing && let Some(o) = sc.stack.last_mut() {
+                        o.continuation = true;
                     }
                 }
             }
@@ -446,18 +440,15 @@ fn scan(
                             sc.problem(i, len, ch, MarkProblemKind::Reversed);
                         }
                         sc.push(i, len, ch, Family::Single, ch != '\'');
-                        if continuing {
-                            if let Some(o) = sc.stack.last_mut() {
-                                o.continuation = true;
-                            }
+                        if continuing && let Some(o) = sc.stack.last_mut() {
+                            o.continuation = true;
                         }
                     }
-                } else if closer {
-                    if let Some(k) = sc.find_open(Family::Single) {
-                        if !possessive_plural(text, prev, i + len, para.end) {
-                            sc.close_at(k, i, len);
-                        }
-                    }
+                } else if closer
+                    && let Some(k) = sc.find_open(Family::Single)
+                    && !possessive_plural(text, prev, i + len, para.end)
+                {
+                    sc.close_at(k, i, len);
                 }
             }
             _ => {}
@@ -472,11 +463,9 @@ fn scan(
         if outer && next_para_opens == Some(o.family) {
             sc.emit(o, None, para.end, true);
             left = Some(o);
-        } else if o.certain || outer {
-            if o.certain {
-                sc.problem(o.at, o.len, o.ch, MarkProblemKind::UnclosedOpen);
-                sc.emit(o, None, para.end, false);
-            }
+        } else if o.certain {
+            sc.problem(o.at, o.len, o.ch, MarkProblemKind::UnclosedOpen);
+            sc.emit(o, None, para.end, false);
         }
     }
     left

@@ -18,6 +18,14 @@ fn preview(text: &str) -> String {
     }
 }
 
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 /// Render the extraction of several files for a person to read.
 pub fn render(files: &[Extracted]) -> String {
     let mut out = String::new();
@@ -26,7 +34,7 @@ pub fn render(files: &[Extracted]) -> String {
         let lines = LineIndex::new(&f.source);
         let quotes: Vec<_> = f.article.quotes.iter().filter(|q| q.depth == 0).collect();
         total += quotes.len();
-        let _ = writeln!(out, "{} ({} quotations)", f.path, quotes.len());
+        let _ = writeln!(out, "{} ({})", f.path, plural(quotes.len(), "quotation"));
         for q in quotes {
             let line = lines.line(q.span.start);
             let who = match &q.speaker {
@@ -60,6 +68,11 @@ pub fn render(files: &[Extracted]) -> String {
         }
         out.push('\n');
     }
-    let _ = writeln!(out, "{} files, {} quotations", files.len(), total);
+    let _ = writeln!(
+        out,
+        "{}, {}",
+        plural(files.len(), "file"),
+        plural(total, "quotation")
+    );
     out
 }
