@@ -53,9 +53,10 @@ pub fn extract(doc: &Document) -> Article {
         salience: Vec::new(),
         speakers: Vec::new(),
     };
+    let names: Vec<Vec<NameHit>> = paras.iter().map(|p| ex.para_names(&p.toks)).collect();
     for (i, p) in paras.iter().enumerate() {
         if doc.paragraphs[i].zone != Zone::Boilerplate {
-            ex.register_names(&p.toks);
+            ex.register_names(&p.toks, &names[i]);
         }
     }
 
@@ -69,6 +70,7 @@ pub fn extract(doc: &Document) -> Article {
             i,
             zone,
             p,
+            &names[i],
             &paras,
             &paired.quotes,
             &mut quotes,
@@ -131,6 +133,18 @@ fn fix_continues(quotes: &mut [Quote]) {
     }
 }
 
+/// A name found in a paragraph: its run of capitalised words, the name within
+/// it (titles dropped), and the name's text and lower-cased key.
+#[derive(Debug, Clone)]
+struct NameHit {
+    run: (usize, usize),
+    name: (usize, usize),
+    gender: Gender,
+    words: usize,
+    text: String,
+    key: String,
+}
+
 /// The tokens of a paragraph: narrative words and punctuation, each quotation of
 /// depth 0 one token.
 struct ParaToks<'a> {
@@ -156,11 +170,11 @@ fn para_tokens<'a>(text: &'a str, span: Span, raw: &[RawQuote], mine: &[usize]) 
         }
         tokenize(text, Span::new(pos, q.open.start), &mut toks);
         let end = q.close.map_or(q.inner.end.max(q.open.end), |c| c.end);
-        toks.push(Tok {
-            span: Span::new(q.open.start, end),
-            text: &text[q.open.start..end],
-            kind: TokKind::Quote(quotes.len()),
-        });
+        toks.push(Tok::new(
+            Span::new(q.open.start, end),
+            &text[q.open.start..end],
+            TokKind::Quote(quotes.len()),
+        ));
         quotes.push(qi);
         pos = end;
     }
@@ -199,7 +213,7 @@ fn sentences(toks: &[Tok], lex: &Lexicon) -> Vec<(usize, usize)> {
                         let prev = i.checked_sub(1).map(|j| &toks[j]);
                         let abbrev = prev.is_some_and(|p| {
                             p.is_word()
-                                && (lex.abbreviations.contains(&p.text.to_lowercase())
+                                && (lex.abbreviations.contains(p.lower())
                                     || (is_initials(p.text)
                                         && p.text.chars().all(|c| c.is_uppercase() || c == '.')))
                         });
@@ -325,7 +339,7 @@ const PARTICLES: [&str; 14] = [
 
 impl<'a> Extractor<'a> {
     fn lower_is(&self, t: &Tok, set: &rustc_hash::FxHashSet<String>) -> bool {
-        t.is_word() && set.contains(&t.lower())
+        t.is_word() && set.contains(t.lower())
     }
 
     /// A capitalised word that can be part of a name (not a hyphenated
@@ -376,8 +390,8 @@ impl<'a> Extractor<'a> {
                     && e + 1 < b
                     && self.name_word(&toks[e + 1])
                     && (is_initials(toks[e - 1].text)
-                        || self.lex.honorifics.contains(&toks[e - 1].lower())
-                        || self.lex.titles.contains(&toks[e - 1].lower()));
+                        || self.lex.honorifics.contains(toks[e - 1].lower())
+                        || self.lex.titles.contains(toks[e - 1].lower()));
                 let particle = t.is_word()
                     && PARTICLES.contains(&t.text)
                     && e + 1 < b
@@ -402,7 +416,8 @@ impl<'a> Extractor<'a> {
             if !t.is_word() {
                 continue;
             }
-            let l = t.lower();
+            let l_lower = t.lower();
+            let l: &str = &l_lower;
             let l = l.trim_end_matches('.');
             if self.lex.titles.contains(l) || self.lex.honorifics.contains(l) {
                 if i + 1 < e {
@@ -441,7 +456,7 @@ impl<'a> Extractor<'a> {
         toks[s..e]
             .iter()
             .filter(|t| t.is_word())
-            .any(|t| self.lex.organisation_words.contains(&t.lower()))
+            .any(|t| self.lex.organisation_words.contains(t.lower()))
     }
 
     fn name_text(&self, toks: &[Tok], s: usize, e: usize) -> String {
@@ -451,17 +466,37 @@ impl<'a> Extractor<'a> {
     }
 
     /// First pass: every full name in the narrative goes into the register.
-    fn register_names(&mut self, toks: &[Tok]) {
+    /// The names of a paragraph, found once: every later pass reads these.
+    fn para_names(&self, toks: &[Tok]) -> Vec<NameHit> {
+        let mut out = Vec::new();
         for (s, e) in self.name_runs(toks, 0, toks.len()) {
             let Some((ns, ne, gender)) = self.name_in_run(toks, s, e) else {
                 continue;
             };
-            let words = toks[ns..ne].iter().filter(|t| t.is_word()).count();
-            if words < 2 || self.is_organisation(toks, ns, ne) {
+            if self.is_organisation(toks, ns, ne) {
                 continue;
             }
             let name = self.name_text(toks, ns, ne);
-            let idx = self.person_index(&name);
+            out.push(NameHit {
+                run: (s, e),
+                name: (ns, ne),
+                gender,
+                words: toks[ns..ne].iter().filter(|t| t.is_word()).count(),
+                key: name.to_lowercase(),
+                text: name,
+            });
+        }
+        out
+    }
+
+    /// First pass: every full name in the narrative goes into the register.
+    fn register_names(&mut self, toks: &[Tok], names: &[NameHit]) {
+        for hit in names {
+            let ((s, _), (ns, ne), gender) = (hit.run, hit.name, hit.gender);
+            if hit.words < 2 {
+                continue;
+            }
+            let idx = self.person_index(&hit.text);
             let p = &mut self.people[idx];
             if p.gender == Gender::Unknown {
                 p.gender = gender;
@@ -557,12 +592,13 @@ impl<'a> Extractor<'a> {
             return None;
         }
         let first = toks.get(name_end + 1)?;
-        let l = first.lower();
-        let starts_ok = matches!(l.as_str(), "a" | "an" | "the")
-            || self.lex.titles.contains(&l)
+        let l_lower = first.lower();
+        let l: &str = &l_lower;
+        let starts_ok = matches!(l, "a" | "an" | "the")
+            || self.lex.titles.contains(l)
             || (first.is_word()
                 && !first.is_capitalised()
-                && !self.lex.clause_starters.contains(&l));
+                && !self.lex.clause_starters.contains(l));
         if !starts_ok || l == "who" || l == "which" {
             return None;
         }
@@ -598,14 +634,22 @@ impl<'a> Extractor<'a> {
         if t.is_capitalised()
             && i > 0
             && (toks[i - 1].is_capitalised()
-                || matches!(toks[i - 1].lower().as_str(), "the" | "a" | "an"))
+                || matches!(toks[i - 1].lower(), "the" | "a" | "an"))
         {
             return None;
         }
-        let words: Vec<String> = toks[i..end.min(i + 4)]
+        let first = t.lower();
+        let lex = self.lex;
+        if !(lex.speech_cues.starts(&first)
+            || lex.prepositional_cues.starts(&first)
+            || lex.noun_cues.contains(first))
+        {
+            return None;
+        }
+        let words: Vec<_> = toks[i..end.min(i + 4)]
             .iter()
             .take_while(|t| t.is_word())
-            .map(|t| t.text.to_lowercase())
+            .map(|t| t.lower())
             .collect();
         if let Some(n) = self.lex.prepositional_cues.match_len(&words) {
             return Some((i + n, CueKind::Prepositional));
@@ -613,7 +657,7 @@ impl<'a> Extractor<'a> {
         if let Some(n) = self.lex.speech_cues.match_len(&words) {
             return Some((i + n, CueKind::Speech));
         }
-        if self.lex.noun_cues.contains(&words[0]) {
+        if self.lex.noun_cues.contains(words[0]) {
             return Some((i + 1, CueKind::Noun));
         }
         None
@@ -621,11 +665,12 @@ impl<'a> Extractor<'a> {
 
     /// Extend a speech cue over its addressee: "told HuffPost UK", "told reporters".
     fn cue_span(&self, toks: &[Tok], s: usize, e: usize, limit: usize) -> (Span, usize) {
-        let head = toks[s].lower();
+        let head_lower = toks[s].lower();
+        let head: &str = &head_lower;
         let mut end = e;
-        if matches!(head.as_str(), "told" | "tells" | "tell" | "telling") {
+        if matches!(head, "told" | "tells" | "tell" | "telling") {
             let mut j = e;
-            if j < limit && matches!(toks[j].lower().as_str(), "the" | "a") {
+            if j < limit && matches!(toks[j].lower(), "the" | "a") {
                 j += 1;
             }
             let k = j;
@@ -653,7 +698,7 @@ impl<'a> Extractor<'a> {
             && (self
                 .lex
                 .between_subject_and_cue
-                .contains(&toks[j - 1].lower())
+                .contains(toks[j - 1].lower())
                 || (toks[j - 1].text.ends_with("ly") && !toks[j - 1].is_capitalised()))
         {
             j -= 1;
@@ -729,11 +774,12 @@ impl<'a> Extractor<'a> {
         }
         let end = j;
         if appos.is_none() && end > limit && toks[end - 1].is_word() {
-            let l = toks[end - 1].lower();
+            let l_lower = toks[end - 1].lower();
+            let l: &str = &l_lower;
             if self.lex.is_pronoun(&l) || l == "it" {
                 return Some(Phrase {
                     span: toks[end - 1].span,
-                    who: Who::Pronoun(l),
+                    who: Who::Pronoun(l.to_string()),
                 });
             }
         }
@@ -748,7 +794,7 @@ impl<'a> Extractor<'a> {
                         && a < end
                         && toks[a - 2].is_word()
                         && (toks[a - 2].text.chars().count() == 1
-                            || self.lex.abbreviations.contains(&toks[a - 2].lower()));
+                            || self.lex.abbreviations.contains(toks[a - 2].lower()));
                     let hyphen = (t.is_punct('-') || t.is_punct('‑')) && a < end;
                     if keep || hyphen {
                         a -= 1;
@@ -757,13 +803,14 @@ impl<'a> Extractor<'a> {
                     break;
                 }
                 TokKind::Word => {
-                    let l = t.lower();
+                    let l_lower = t.lower();
+                    let l: &str = &l_lower;
                     let joins_names = l == "and"
                         && a >= 2
                         && a < end
                         && toks[a - 2].is_capitalised()
                         && toks[a].is_capitalised();
-                    if self.lex.clause_starters.contains(&l) && !joins_names {
+                    if self.lex.clause_starters.contains(l) && !joins_names {
                         break;
                     }
                     if l == "who" || l == "which" {
@@ -775,7 +822,7 @@ impl<'a> Extractor<'a> {
                     a -= 1;
                     // A determiner starts the phrase, unless a preposition
                     // attaches it to more ("a member of the NEC").
-                    if DETERMINERS.contains(&l.as_str())
+                    if DETERMINERS.contains(&l)
                         && !(a > limit
                             && toks[a - 1].is_word()
                             && PREPOSITIONS.contains(&toks[a - 1].text))
@@ -821,7 +868,7 @@ impl<'a> Extractor<'a> {
                         && e + 1 < limit
                         && toks[e + 1].is_capitalised()
                         && (is_initials(toks[e - 1].text)
-                            || self.lex.abbreviations.contains(&toks[e - 1].lower()));
+                            || self.lex.abbreviations.contains(toks[e - 1].lower()));
                     if keep || t.is_punct('-') {
                         e += 1;
                         continue;
@@ -829,9 +876,10 @@ impl<'a> Extractor<'a> {
                     break;
                 }
                 TokKind::Word => {
-                    let l = t.lower();
+                    let l_lower = t.lower();
+                    let l: &str = &l_lower;
                     if e > i
-                        && (self.lex.clause_starters.contains(&l) || l == "who" || l == "which")
+                        && (self.lex.clause_starters.contains(l) || l == "who" || l == "which")
                     {
                         break;
                     }
@@ -867,18 +915,9 @@ impl<'a> Extractor<'a> {
                 return Some(Who::Pronoun(l));
             }
         }
-        let phrase_lower = toks[a..b]
-            .iter()
-            .map(|t| t.text.to_lowercase())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let anonymity = (0..b - a).any(|k| {
-            let ws: Vec<String> = toks[a + k..b]
-                .iter()
-                .map(|t| t.text.to_lowercase())
-                .collect();
-            self.lex.anonymity_markers.match_len(&ws).is_some()
-        });
+        let lowered: Vec<_> = toks[a..b].iter().map(|t| t.lower()).collect();
+        let anonymity = (0..lowered.len())
+            .any(|k| self.lex.anonymity_markers.match_len(&lowered[k..]).is_some());
         // The head part: before the first preposition that follows a word; a
         // quantity ("a number of local groups") takes the head after its "of".
         let mut head_end = b;
@@ -886,7 +925,7 @@ impl<'a> Extractor<'a> {
         while k < b {
             if toks[k].is_word() && PREPOSITIONS.contains(&toks[k].text) {
                 let quantity =
-                    toks[k].text == "of" && QUANTITIES.contains(&toks[k - 1].lower().as_str());
+                    toks[k].text == "of" && QUANTITIES.contains(&toks[k - 1].lower());
                 if !quantity {
                     head_end = k;
                     break;
@@ -897,16 +936,18 @@ impl<'a> Extractor<'a> {
         // Strip a trailing participle phrase ("speaking anonymously").
         let mut he = head_end;
         for (k, t) in toks.iter().enumerate().take(head_end).skip(a + 1) {
-            let l = t.lower();
-            if l.ends_with("ing") && !t.is_capitalised() && !self.lex.anonymous_heads.contains(&l) {
+            let l_lower = t.lower();
+            let l: &str = &l_lower;
+            if l.ends_with("ing") && !t.is_capitalised() && !self.lex.anonymous_heads.contains(l) {
                 he = k;
                 break;
             }
         }
         let head_end = he;
-        let det = first.lower();
+        let det_lower = first.lower();
+        let det: &str = &det_lower;
         let definite = matches!(
-            det.as_str(),
+            det,
             "the" | "this" | "that" | "his" | "her" | "their" | "its"
         );
         // A name at the end of the head part.
@@ -917,8 +958,9 @@ impl<'a> Extractor<'a> {
         {
             let org = self.is_organisation(toks, ns, ne);
             let single = toks[ns..ne].iter().filter(|t| t.is_word()).count() == 1;
-            let head_word = toks[ne - 1].lower();
-            let document = self.lex.documents.contains(&head_word);
+            let head_word_lower = toks[ne - 1].lower();
+            let head_word: &str = &head_word_lower;
+            let document = self.lex.documents.contains(head_word);
             if !(document || (definite && org && single)) {
                 return Some(Who::Name {
                     name: self.name_text(toks, ns, ne),
@@ -935,8 +977,8 @@ impl<'a> Extractor<'a> {
             .find(|t| t.is_word())
             .map(|t| t.lower())
             .unwrap_or_default();
-        let source_head = self.lex.anonymous_heads.contains(&head_word)
-            || self.lex.documents.contains(&head_word);
+        let source_head = self.lex.anonymous_heads.contains(head_word)
+            || self.lex.documents.contains(head_word);
         if head_end < b
             && !source_head
             && let Some(&(s, e)) = self.name_runs(toks, head_end, b).last()
@@ -954,16 +996,17 @@ impl<'a> Extractor<'a> {
         }
         // A descriptor: "a Momentum source", "The MP", "The Ealing Momentum petition".
         let head_tok = toks[a..head_end].iter().rev().find(|t| t.is_word())?;
-        let head = head_tok.lower();
-        if self.lex.not_names.contains(&head) {
+        let head_lower = head_tok.lower();
+        let head: &str = &head_lower;
+        if self.lex.not_names.contains(head) {
             return None;
         }
         let n_words = toks[a..head_end].iter().filter(|t| t.is_word()).count();
-        let indefinite = self.lex.anonymous_determiners.contains(&det)
-            || (det.ends_with('s') && self.lex.anonymous_heads.contains(&det));
-        let anon_head = self.lex.anonymous_heads.contains(&head) || self.lex.titles.contains(&head);
-        let document = self.lex.documents.contains(&head);
-        let has_det = indefinite || definite || matches!(det.as_str(), "a" | "an");
+        let indefinite = self.lex.anonymous_determiners.contains(det)
+            || (det.ends_with('s') && self.lex.anonymous_heads.contains(det));
+        let anon_head = self.lex.anonymous_heads.contains(head) || self.lex.titles.contains(head);
+        let document = self.lex.documents.contains(head);
+        let has_det = indefinite || definite || matches!(det, "a" | "an");
         let capital_head = head_tok.is_capitalised();
         if !has_det && !capital_head && !anon_head && !document {
             return None;
@@ -973,7 +1016,7 @@ impl<'a> Extractor<'a> {
         }
         let entity = if document {
             EntityKind::Document
-        } else if (capital_head && !anon_head) || self.lex.organisation_words.contains(&head) {
+        } else if (capital_head && !anon_head) || self.lex.organisation_words.contains(head) {
             EntityKind::Organisation
         } else {
             EntityKind::Group
@@ -990,13 +1033,12 @@ impl<'a> Extractor<'a> {
             }
             squash(&self.text[toks[s].span.start..toks[head_end - 1].span.end])
         };
-        let _ = phrase_lower;
         if text.is_empty() {
             return None;
         }
         Some(Who::Descriptor {
             text,
-            head,
+            head: head.to_string(),
             definite,
             anonymous,
             entity,
@@ -1228,17 +1270,11 @@ impl<'a> Extractor<'a> {
     }
 
     /// Record a sentence's people for later pronoun resolution.
-    fn note_people(&mut self, toks: &[Tok], s: usize, e: usize) {
+    fn note_people(&mut self, toks: &[Tok], s: usize, e: usize, names: &[NameHit]) {
         let mut first = true;
-        for (rs, re) in self.name_runs(toks, s, e) {
-            let Some((ns, ne, _)) = self.name_in_run(toks, rs, re) else {
-                continue;
-            };
-            if self.is_organisation(toks, ns, ne) {
-                continue;
-            }
-            let key = self.name_text(toks, ns, ne).to_lowercase();
-            let Some(v) = self.by_key.get(&key) else {
+        for hit in names.iter().filter(|h| h.run.0 >= s && h.run.1 <= e) {
+            let (rs, (ns, _)) = (hit.run.0, hit.name);
+            let Some(v) = self.by_key.get(&hit.key) else {
                 continue;
             };
             let at = toks[ns].span.start;
@@ -1395,9 +1431,10 @@ impl<'a> Extractor<'a> {
                     // "her comments that", "Walker’s remarks"
                     if j > s {
                         let p = &toks[j - 1];
-                        let l = p.lower();
+                        let l_lower = p.lower();
+                        let l: &str = &l_lower;
                         if self.lex.is_pronoun(&l) && l != "they" && l != "he" && l != "she" {
-                            let pron = match l.as_str() {
+                            let pron = match l {
                                 "his" | "him" => "he",
                                 "her" | "hers" => "she",
                                 _ => "they",
@@ -1475,14 +1512,15 @@ impl<'a> Extractor<'a> {
         }
         let mut start = s;
         let adverbial = toks.get(s).is_some_and(|t| {
-            let l = t.lower();
+            let l_lower = t.lower();
+            let l: &str = &l_lower;
             t.is_word()
-                && (PREPOSITIONS.contains(&l.as_str())
-                    || self.lex.clause_starters.contains(&l)
+                && (PREPOSITIONS.contains(&l)
+                    || self.lex.clause_starters.contains(l)
                     || l.ends_with("ing")
                     || l.ends_with("ed")
                     || matches!(
-                        l.as_str(),
+                        l,
                         "asked"
                             | "during"
                             | "despite"
@@ -1512,7 +1550,7 @@ impl<'a> Extractor<'a> {
             if e > start
                 && t.is_word()
                 && !t.is_capitalised()
-                && !self.lex.titles.contains(&t.lower())
+                && !self.lex.titles.contains(t.lower())
             {
                 break;
             }
@@ -1558,6 +1596,7 @@ impl<'a> Extractor<'a> {
         pi: usize,
         zone: Zone,
         p: &ParaToks,
+        names: &[NameHit],
         paras: &[ParaToks],
         raw: &[RawQuote],
         quotes: &mut Vec<Quote>,
@@ -1567,7 +1606,7 @@ impl<'a> Extractor<'a> {
         let toks = &p.toks;
         let mut para_speaker: Option<(Speaker, Option<Cue>)> = None;
         for &(s, e) in &p.sentences {
-            self.note_people(toks, s, e);
+            self.note_people(toks, s, e, names);
             let mut sentence_speaker: Option<(Speaker, Option<Cue>)> = None;
             for qt in s..e {
                 let TokKind::Quote(k) = toks[qt].kind else {
@@ -1623,7 +1662,7 @@ impl<'a> Extractor<'a> {
                 let ends_clause = inner.ends_with([',', '.', '?', '!', '…']);
                 let determiner_before =
                     prev.is_some_and(|t| {
-                        t.is_word() && matches!(t.lower().as_str(), "a" | "an" | "the")
+                        t.is_word() && matches!(t.lower(), "a" | "an" | "the")
                     }) && !(qt >= 2 && toks[qt - 2].is_word() && toks[qt - 2].lower() == "as");
                 let after_as = prev.is_some_and(|t| t.is_word() && t.lower() == "as")
                     || (qt >= 2 && toks[qt - 2].is_word() && toks[qt - 2].lower() == "as");

@@ -75,6 +75,11 @@ impl Phrases {
             .map(Vec::len)
     }
 
+    /// Does some phrase start with this (lower-cased) word?
+    pub fn starts(&self, word: &str) -> bool {
+        self.by_first_word.contains_key(word)
+    }
+
     pub fn contains_word(&self, word: &str) -> bool {
         self.by_first_word
             .get(word)

@@ -8,9 +8,9 @@ use crate::span::Span;
 use nom::{
     IResult, Parser,
     bytes::complete::{take_while, take_while1},
-    character::complete::{anychar, one_of},
+    character::complete::{anychar, satisfy},
     combinator::recognize,
-    multi::many0,
+    multi::many0_count,
     sequence::pair,
 };
 
@@ -22,14 +22,28 @@ pub enum TokKind {
     Quote(usize),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tok<'a> {
     pub span: Span,
     pub text: &'a str,
     pub kind: TokKind,
+    /// The word lower-cased without a possessive ending, made once: the lexicon
+    /// is asked about each word many times.
+    lower: Lower<'a>,
 }
 
-impl Tok<'_> {
+/// A lower-cased word: borrowed when the text is lower case already, inline when
+/// short and ASCII (no allocation), boxed otherwise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Lower<'a> {
+    Borrowed(&'a str),
+    Inline([u8; INLINE], u8),
+    Owned(Box<str>),
+}
+
+const INLINE: usize = 22;
+
+impl<'a> Tok<'a> {
     pub fn is_word(&self) -> bool {
         self.kind == TokKind::Word
     }
@@ -43,24 +57,57 @@ impl Tok<'_> {
     }
 
     /// The word lower-cased, with a possessive ’s or ' dropped.
-    pub fn lower(&self) -> String {
-        self.bare().to_lowercase()
+    pub fn lower(&self) -> &str {
+        match &self.lower {
+            Lower::Borrowed(s) => s,
+            Lower::Inline(buf, len) => std::str::from_utf8(&buf[..*len as usize]).unwrap_or(""),
+            Lower::Owned(s) => s,
+        }
+    }
+
+    pub fn new(span: Span, text: &'a str, kind: TokKind) -> Self {
+        let bare = bare(text);
+        let bytes = bare.as_bytes();
+        let lower = if !bytes.iter().any(|b| b.is_ascii_uppercase() || *b >= 0x80) {
+            Lower::Borrowed(bare)
+        } else if bytes.len() <= INLINE && bytes.is_ascii() {
+            let mut buf = [0u8; INLINE];
+            for (d, b) in buf.iter_mut().zip(bytes) {
+                *d = b.to_ascii_lowercase();
+            }
+            Lower::Inline(buf, bytes.len() as u8)
+        } else {
+            Lower::Owned(bare.to_lowercase().into_boxed_str())
+        };
+        Tok {
+            span,
+            text,
+            kind,
+            lower,
+        }
     }
 
     /// The word without a possessive ending (Corbyn’s, Tories').
-    pub fn bare(&self) -> &str {
-        let t = self.text;
-        for suffix in ["’s", "'s", "’S", "'S"] {
-            if let Some(stem) = t.strip_suffix(suffix) {
-                return stem;
-            }
-        }
-        t.trim_end_matches(['’', '\''])
+    pub fn bare(&self) -> &'a str {
+        bare(self.text)
     }
 
     pub fn is_possessive(&self) -> bool {
         self.bare().len() != self.text.len()
     }
+}
+
+/// A word without a possessive ending (Corbyn’s, Tories').
+fn bare(t: &str) -> &str {
+    if !t.ends_with(['s', 'S', '’', '\'']) {
+        return t;
+    }
+    for suffix in ["’s", "'s", "’S", "'S"] {
+        if let Some(stem) = t.strip_suffix(suffix) {
+            return stem;
+        }
+    }
+    t.trim_end_matches(['’', '\''])
 }
 
 fn is_word_char(c: char) -> bool {
@@ -72,7 +119,10 @@ fn is_word_char(c: char) -> bool {
 fn word(input: &str) -> IResult<&str, &str> {
     recognize(pair(
         take_while1(is_word_char),
-        many0(pair(one_of("'’-.&‑"), take_while1(is_word_char))),
+        many0_count(pair(
+            satisfy(|c| matches!(c, '\'' | '’' | '-' | '.' | '&' | '‑')),
+            take_while1(is_word_char),
+        )),
     ))
     .parse(input)
 }
@@ -101,11 +151,7 @@ pub fn tokenize<'a>(text: &'a str, span: Span, out: &mut Vec<Tok<'a>>) {
             },
         };
         let start = tok.as_ptr() as usize - base;
-        out.push(Tok {
-            span: Span::new(start, start + tok.len()),
-            text: tok,
-            kind,
-        });
+        out.push(Tok::new(Span::new(start, start + tok.len()), tok, kind));
         rest = r;
     }
 }
