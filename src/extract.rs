@@ -633,8 +633,7 @@ impl<'a> Extractor<'a> {
         // "the United States would": a capitalised word inside a name is no cue.
         if t.is_capitalised()
             && i > 0
-            && (toks[i - 1].is_capitalised()
-                || matches!(toks[i - 1].lower(), "the" | "a" | "an"))
+            && (toks[i - 1].is_capitalised() || matches!(toks[i - 1].lower(), "the" | "a" | "an"))
         {
             return None;
         }
@@ -762,8 +761,9 @@ impl<'a> Extractor<'a> {
             } else {
                 return self.participle_subject(toks, j, limit);
             }
-        } else if j > limit && toks[j - 1].is_punct(')') {
-            // "Rep. John Mica (R-Fla.) said"
+        }
+        if j > limit && toks[j - 1].is_punct(')') {
+            // "Rep. John Mica (R-Fla.) said", "Rep. Jim Jordan (R-Ohio), a member, said"
             let mut k = j - 1;
             while k > limit && !toks[k - 1].is_punct('(') {
                 k -= 1;
@@ -869,7 +869,10 @@ impl<'a> Extractor<'a> {
                         && toks[e + 1].is_capitalised()
                         && (is_initials(toks[e - 1].text)
                             || self.lex.abbreviations.contains(toks[e - 1].lower()));
-                    if keep || t.is_punct('-') {
+                    let numeric = (t.is_punct('/') || t.is_punct('-'))
+                        && e > i
+                        && toks[e - 1].text.starts_with(|c: char| c.is_ascii_digit());
+                    if keep || t.is_punct('-') || numeric {
                         e += 1;
                         continue;
                     }
@@ -878,8 +881,7 @@ impl<'a> Extractor<'a> {
                 TokKind::Word => {
                     let l_lower = t.lower();
                     let l: &str = &l_lower;
-                    if e > i
-                        && (self.lex.clause_starters.contains(l) || l == "who" || l == "which")
+                    if e > i && (self.lex.clause_starters.contains(l) || l == "who" || l == "which")
                     {
                         break;
                     }
@@ -916,16 +918,19 @@ impl<'a> Extractor<'a> {
             }
         }
         let lowered: Vec<_> = toks[a..b].iter().map(|t| t.lower()).collect();
-        let anonymity = (0..lowered.len())
-            .any(|k| self.lex.anonymity_markers.match_len(&lowered[k..]).is_some());
+        let anonymity = (0..lowered.len()).any(|k| {
+            self.lex
+                .anonymity_markers
+                .match_len(&lowered[k..])
+                .is_some()
+        });
         // The head part: before the first preposition that follows a word; a
         // quantity ("a number of local groups") takes the head after its "of".
         let mut head_end = b;
         let mut k = a + 1;
         while k < b {
             if toks[k].is_word() && PREPOSITIONS.contains(&toks[k].text) {
-                let quantity =
-                    toks[k].text == "of" && QUANTITIES.contains(&toks[k - 1].lower());
+                let quantity = toks[k].text == "of" && QUANTITIES.contains(&toks[k - 1].lower());
                 if !quantity {
                     head_end = k;
                     break;
@@ -977,8 +982,8 @@ impl<'a> Extractor<'a> {
             .find(|t| t.is_word())
             .map(|t| t.lower())
             .unwrap_or_default();
-        let source_head = self.lex.anonymous_heads.contains(head_word)
-            || self.lex.documents.contains(head_word);
+        let source_head =
+            self.lex.anonymous_heads.contains(head_word) || self.lex.documents.contains(head_word);
         if head_end < b
             && !source_head
             && let Some(&(s, e)) = self.name_runs(toks, head_end, b).last()
@@ -1642,6 +1647,14 @@ impl<'a> Extractor<'a> {
                     speaker = Some(carried(sp));
                     cue = c;
                 }
+                if speaker.is_none() && qt == s && s > 0 {
+                    // “…” after "…, Schiff said." in the same paragraph.
+                    if let Some((sp, c)) = self.earlier_cue_in_paragraph(toks, &p.sentences, s, at)
+                    {
+                        speaker = Some(carried(sp));
+                        cue = c;
+                    }
+                }
                 let at_para_start = qt == 0;
                 if speaker.is_none() && at_para_start {
                     // A paragraph of quotation under "X said:" or after the last
@@ -1660,10 +1673,9 @@ impl<'a> Extractor<'a> {
                 });
                 let starts_upper = inner.chars().next().is_some_and(char::is_uppercase);
                 let ends_clause = inner.ends_with([',', '.', '?', '!', '…']);
-                let determiner_before =
-                    prev.is_some_and(|t| {
-                        t.is_word() && matches!(t.lower(), "a" | "an" | "the")
-                    }) && !(qt >= 2 && toks[qt - 2].is_word() && toks[qt - 2].lower() == "as");
+                let determiner_before = prev
+                    .is_some_and(|t| t.is_word() && matches!(t.lower(), "a" | "an" | "the"))
+                    && !(qt >= 2 && toks[qt - 2].is_word() && toks[qt - 2].lower() == "as");
                 let after_as = prev.is_some_and(|t| t.is_word() && t.lower() == "as")
                     || (qt >= 2 && toks[qt - 2].is_word() && toks[qt - 2].lower() == "as");
                 // No cue: the words may still be the sentence subject's ("Trump
@@ -1770,6 +1782,46 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
+    }
+
+    /// The speaker of the last sentence before `s` in a paragraph whose cue has a
+    /// subject ("…, Schiff said. “…”").
+    fn earlier_cue_in_paragraph(
+        &mut self,
+        toks: &[Tok],
+        sentences: &[(usize, usize)],
+        s: usize,
+        at: usize,
+    ) -> Option<(Speaker, Option<Cue>)> {
+        let &(ps, pe) = sentences.iter().rev().find(|(_, e)| *e <= s)?;
+        if toks[ps..pe]
+            .iter()
+            .any(|t| matches!(t.kind, TokKind::Quote(_)))
+        {
+            return None;
+        }
+        for j in (ps..pe).rev() {
+            if let Some((ce, CueKind::Speech)) = self.cue_at(toks, j, pe) {
+                let phrase = self.phrase_before(toks, j, ps).or_else(|| {
+                    (j == ps || toks[j - 1].is_punct(','))
+                        .then(|| self.phrase_after(toks, ce, pe))
+                        .flatten()
+                })?;
+                if !matches!(phrase.who, Who::Name { .. } | Who::Pronoun(_)) {
+                    return None;
+                }
+                let (span, _) = self.cue_span(toks, j, ce, pe);
+                let sp = self.resolve(&phrase, at)?;
+                return Some((
+                    sp,
+                    Some(Cue {
+                        text: span.slice(self.text).to_string(),
+                        span,
+                    }),
+                ));
+            }
+        }
+        None
     }
 
     /// For a paragraph that opens with a quotation and names nobody: the speaker
