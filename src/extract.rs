@@ -252,7 +252,7 @@ fn attribution_follows(toks: &[Tok], from: usize, lex: &Lexicon) -> bool {
             TokKind::Quote(_) => return false,
             TokKind::Punct if t.text != "," && t.text != "." => return false,
             TokKind::Punct if t.text == "." => return false,
-            TokKind::Word if lex.speech_cues.contains_word(&t.lower()) => return true,
+            TokKind::Word if lex.speech_cues.contains_word(t.lower()) => return true,
             _ => {}
         }
     }
@@ -416,8 +416,7 @@ impl<'a> Extractor<'a> {
             if !t.is_word() {
                 continue;
             }
-            let l_lower = t.lower();
-            let l: &str = &l_lower;
+            let l = t.lower();
             let l = l.trim_end_matches('.');
             if self.lex.titles.contains(l) || self.lex.honorifics.contains(l) {
                 if i + 1 < e {
@@ -592,8 +591,7 @@ impl<'a> Extractor<'a> {
             return None;
         }
         let first = toks.get(name_end + 1)?;
-        let l_lower = first.lower();
-        let l: &str = &l_lower;
+        let l = first.lower();
         let starts_ok = matches!(l, "a" | "an" | "the")
             || self.lex.titles.contains(l)
             || (first.is_word()
@@ -615,7 +613,7 @@ impl<'a> Extractor<'a> {
             if !t.is_word() && !t.is_punct('-') && !t.is_punct('’') {
                 return None;
             }
-            if self.lex.speech_cues.contains_word(&t.lower()) {
+            if self.lex.speech_cues.contains_word(t.lower()) {
                 return None;
             }
             e += 1;
@@ -639,8 +637,8 @@ impl<'a> Extractor<'a> {
         }
         let first = t.lower();
         let lex = self.lex;
-        if !(lex.speech_cues.starts(&first)
-            || lex.prepositional_cues.starts(&first)
+        if !(lex.speech_cues.starts(first)
+            || lex.prepositional_cues.starts(first)
             || lex.noun_cues.contains(first))
         {
             return None;
@@ -664,8 +662,7 @@ impl<'a> Extractor<'a> {
 
     /// Extend a speech cue over its addressee: "told HuffPost UK", "told reporters".
     fn cue_span(&self, toks: &[Tok], s: usize, e: usize, limit: usize) -> (Span, usize) {
-        let head_lower = toks[s].lower();
-        let head: &str = &head_lower;
+        let head = toks[s].lower();
         let mut end = e;
         if matches!(head, "told" | "tells" | "tell" | "telling") {
             let mut j = e;
@@ -774,9 +771,8 @@ impl<'a> Extractor<'a> {
         }
         let end = j;
         if appos.is_none() && end > limit && toks[end - 1].is_word() {
-            let l_lower = toks[end - 1].lower();
-            let l: &str = &l_lower;
-            if self.lex.is_pronoun(&l) || l == "it" {
+            let l = toks[end - 1].lower();
+            if self.lex.is_pronoun(l) || l == "it" {
                 return Some(Phrase {
                     span: toks[end - 1].span,
                     who: Who::Pronoun(l.to_string()),
@@ -803,8 +799,7 @@ impl<'a> Extractor<'a> {
                     break;
                 }
                 TokKind::Word => {
-                    let l_lower = t.lower();
-                    let l: &str = &l_lower;
+                    let l = t.lower();
                     let joins_names = l == "and"
                         && a >= 2
                         && a < end
@@ -816,7 +811,7 @@ impl<'a> Extractor<'a> {
                     if l == "who" || l == "which" {
                         break;
                     }
-                    if a < end && self.lex.speech_cues.contains_word(&l) {
+                    if a < end && self.lex.speech_cues.contains_word(l) {
                         break;
                     }
                     a -= 1;
@@ -879,13 +874,12 @@ impl<'a> Extractor<'a> {
                     break;
                 }
                 TokKind::Word => {
-                    let l_lower = t.lower();
-                    let l: &str = &l_lower;
+                    let l = t.lower();
                     if e > i && (self.lex.clause_starters.contains(l) || l == "who" || l == "which")
                     {
                         break;
                     }
-                    if e > i && self.lex.speech_cues.contains_word(&l) {
+                    if e > i && self.lex.speech_cues.contains_word(l) {
                         break;
                     }
                     e += 1;
@@ -941,16 +935,14 @@ impl<'a> Extractor<'a> {
         // Strip a trailing participle phrase ("speaking anonymously").
         let mut he = head_end;
         for (k, t) in toks.iter().enumerate().take(head_end).skip(a + 1) {
-            let l_lower = t.lower();
-            let l: &str = &l_lower;
+            let l = t.lower();
             if l.ends_with("ing") && !t.is_capitalised() && !self.lex.anonymous_heads.contains(l) {
                 he = k;
                 break;
             }
         }
         let head_end = he;
-        let det_lower = first.lower();
-        let det: &str = &det_lower;
+        let det = first.lower();
         let definite = matches!(
             det,
             "the" | "this" | "that" | "his" | "her" | "their" | "its"
@@ -963,8 +955,7 @@ impl<'a> Extractor<'a> {
         {
             let org = self.is_organisation(toks, ns, ne);
             let single = toks[ns..ne].iter().filter(|t| t.is_word()).count() == 1;
-            let head_word_lower = toks[ne - 1].lower();
-            let head_word: &str = &head_word_lower;
+            let head_word = toks[ne - 1].lower();
             let document = self.lex.documents.contains(head_word);
             if !(document || (definite && org && single)) {
                 return Some(Who::Name {
@@ -1001,8 +992,7 @@ impl<'a> Extractor<'a> {
         }
         // A descriptor: "a Momentum source", "The MP", "The Ealing Momentum petition".
         let head_tok = toks[a..head_end].iter().rev().find(|t| t.is_word())?;
-        let head_lower = head_tok.lower();
-        let head: &str = &head_lower;
+        let head = head_tok.lower();
         if self.lex.not_names.contains(head) {
             return None;
         }
@@ -1436,9 +1426,8 @@ impl<'a> Extractor<'a> {
                     // "her comments that", "Walker’s remarks"
                     if j > s {
                         let p = &toks[j - 1];
-                        let l_lower = p.lower();
-                        let l: &str = &l_lower;
-                        if self.lex.is_pronoun(&l) && l != "they" && l != "he" && l != "she" {
+                        let l = p.lower();
+                        if self.lex.is_pronoun(l) && l != "they" && l != "he" && l != "she" {
                             let pron = match l {
                                 "his" | "him" => "he",
                                 "her" | "hers" => "she",
@@ -1517,8 +1506,7 @@ impl<'a> Extractor<'a> {
         }
         let mut start = s;
         let adverbial = toks.get(s).is_some_and(|t| {
-            let l_lower = t.lower();
-            let l: &str = &l_lower;
+            let l = t.lower();
             t.is_word()
                 && (PREPOSITIONS.contains(&l)
                     || self.lex.clause_starters.contains(l)
@@ -1669,7 +1657,7 @@ impl<'a> Extractor<'a> {
                 let introduced = prev.is_some_and(|t| {
                     t.is_punct(':')
                         || (t.is_punct(',') && own_found)
-                        || (t.is_word() && self.lex.speech_cues.contains_word(&t.lower()))
+                        || (t.is_word() && self.lex.speech_cues.contains_word(t.lower()))
                 });
                 let starts_upper = inner.chars().next().is_some_and(char::is_uppercase);
                 let ends_clause = inner.ends_with([',', '.', '?', '!', '…']);
