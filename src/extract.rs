@@ -112,6 +112,7 @@ pub fn extract(doc: &Document) -> Article {
         people: ex.people,
         mark_problems: paired.problems,
         date: doc.date.clone(),
+        comments: doc.comments.iter().map(|c| c.inner).collect(),
     }
 }
 

@@ -4,18 +4,22 @@
 //! The stages, one module each:
 //! `input` (which files) -> `markup` (prose view, offsets kept) -> `document`
 //! (paragraphs and zones) -> `parse` (quote marks, words) -> `extract` (quotations,
-//! speakers, people) -> `render`. The core never prints.
+//! speakers, people) -> `rules` (findings) -> `render`. The core never prints.
 
+pub mod config;
 pub mod document;
 pub mod error;
 pub mod extract;
+pub mod finding;
 pub mod input;
 pub mod lexicon;
 pub mod markup;
 pub mod model;
 pub mod parse;
 pub mod render;
+pub mod rules;
 pub mod span;
+pub mod suppress;
 
 use document::Document;
 use error::Error;
@@ -56,4 +60,30 @@ pub fn extract_targets(targets: &[Target]) -> Vec<Result<Extracted, Error>> {
             })
         })
         .collect()
+}
+
+/// Run the rules on extracted files, in parallel; findings ordered by path, start,
+/// rule, with suppressions applied.
+pub fn check_files(
+    files: &[Extracted],
+    rules: &rules::RuleSet,
+    house: &rules::house::House,
+    suppressions: &[config::Suppression],
+) -> Vec<finding::Finding> {
+    let mut all: Vec<finding::Finding> = files
+        .par_iter()
+        .flat_map_iter(|f| {
+            let cx = rules::Context {
+                path: &f.path,
+                source: &f.source,
+                article: &f.article,
+                house,
+            };
+            let mut found = rules.check(&cx);
+            suppress::apply(&mut found, &f.source, &f.article, suppressions);
+            found
+        })
+        .collect();
+    all.sort_by(|a, b| (&a.path, a.span.start, &a.rule).cmp(&(&b.path, b.span.start, &b.rule)));
+    all
 }

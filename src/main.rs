@@ -2,8 +2,12 @@
 //! Nothing else prints.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use quotecheck::{Extracted, extract_targets, input, render};
-use std::io::Write;
+use quotecheck::config::Config;
+use quotecheck::finding::Severity;
+use quotecheck::render::findings::{Report, Style};
+use quotecheck::rules::{RuleSet, load_rules};
+use quotecheck::{Extracted, check_files, extract_targets, input, render};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -11,20 +15,46 @@ use std::process::ExitCode;
 #[command(
     name = "quotecheck",
     version,
-    about = "Find every quotation in news articles and who said it",
+    about = "Check quotations and their attribution in news articles",
     args_conflicts_with_subcommands = true
 )]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Files or folders to read (`-` for standard input).
+    #[command(flatten)]
+    check: CheckArgs,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Files or folders to check (`-` for standard input).
     paths: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
-    format: ExtractFormat,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// A folder of the newsroom's own rule files (repeatable); they add rules or
+    /// replace shipped ones with the same id.
+    #[arg(long = "rules", value_name = "DIR")]
+    rules_dirs: Vec<PathBuf>,
+    /// The config file (default: the nearest quotecheck.toml from here up).
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// A house-style preset (ap, reuters, nyt, guardian, bbc, uk-honorific, wikipedia).
+    #[arg(long)]
+    preset: Option<String>,
+    /// `--deny warnings`: warnings fail the run too.
+    #[arg(long, value_enum)]
+    deny: Option<Deny>,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Deny {
+    Warnings,
 }
 
 #[derive(Subcommand)]
 enum Command {
+    /// Check the articles against the rules (the default).
+    Check(CheckArgs),
     /// List every quotation with its kind and speaker.
     Extract {
         /// Files or folders to read (`-` for standard input).
@@ -33,6 +63,35 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
         format: ExtractFormat,
     },
+    /// List every rule with its kind, severity and tier.
+    Rules {
+        #[arg(long = "rules", value_name = "DIR")]
+        rules_dirs: Vec<PathBuf>,
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// Print a rule's documentation and examples.
+    Explain {
+        rule: String,
+        #[arg(long = "rules", value_name = "DIR")]
+        rules_dirs: Vec<PathBuf>,
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    /// miette's graphical report, for people.
+    Human,
+    /// `path:line:col: severity[rule]: message`, one line each.
+    Short,
+    /// `contract/findings-json.md`.
+    Json,
+    /// SARIF 2.1.0 (GitHub code scanning).
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -45,41 +104,145 @@ enum ExtractFormat {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let (paths, format) = match cli.command {
-        Some(Command::Extract { paths, format }) => (paths, format),
-        None if cli.paths.is_empty() => {
-            eprintln!("quotecheck: name the files or folders to read, e.g. `quotecheck seeds/`");
-            return ExitCode::from(2);
+    match cli.command {
+        Some(Command::Extract { paths, format }) => run_extract(&paths, format),
+        Some(Command::Check(args)) => run_check(args),
+        Some(Command::Rules { rules_dirs, config }) => run_rules(&rules_dirs, config, None),
+        Some(Command::Explain {
+            rule,
+            rules_dirs,
+            config,
+        }) => run_rules(&rules_dirs, config, Some(rule)),
+        None if cli.check.paths.is_empty() => {
+            eprintln!("quotecheck: name the files or folders to check, e.g. `quotecheck seeds/`");
+            ExitCode::from(2)
         }
-        None => (cli.paths, cli.format),
-    };
-    run_extract(&paths, format)
+        None => run_check(cli.check),
+    }
 }
 
-fn run_extract(paths: &[PathBuf], format: ExtractFormat) -> ExitCode {
+fn print(out: &str) -> bool {
+    std::io::stdout().lock().write_all(out.as_bytes()).is_ok()
+}
+
+fn report_errors<E: miette::Diagnostic + Send + Sync + 'static>(errors: Vec<E>) {
+    for e in errors {
+        eprintln!("{:?}", miette::Report::new(e));
+    }
+}
+
+/// Read every target; the ones that fail are reported and left out.
+fn read_all(paths: &[PathBuf]) -> (Vec<Extracted>, bool) {
     let (targets, mut errors) = input::targets(paths);
-    let mut files: Vec<Extracted> = Vec::new();
+    let mut files = Vec::new();
     for result in extract_targets(&targets) {
         match result {
             Ok(f) => files.push(f),
             Err(e) => errors.push(e),
         }
     }
+    let failed = !errors.is_empty();
+    report_errors(errors);
+    (files, failed)
+}
+
+fn run_extract(paths: &[PathBuf], format: ExtractFormat) -> ExitCode {
+    let (files, failed) = read_all(paths);
     let out = match format {
         ExtractFormat::Text => render::extract_text::render(&files),
         ExtractFormat::Json => render::extract_json::render(&files),
     };
-    let mut stdout = std::io::stdout().lock();
-    if stdout.write_all(out.as_bytes()).is_err() {
-        return ExitCode::from(2);
-    }
-    let failed = !errors.is_empty();
-    for e in errors {
-        eprintln!("{:?}", miette::Report::new(e));
-    }
-    if failed {
+    if !print(&out) || failed {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// The config file and the rules, or the exit status of their failure.
+fn load(config: Option<PathBuf>, dirs: &[PathBuf]) -> Result<(Config, RuleSet), ExitCode> {
+    let config = match Config::find(config.as_deref()) {
+        Ok(c) => c.unwrap_or_default(),
+        Err(e) => {
+            eprintln!("{:?}", miette::Report::new(*e));
+            return Err(ExitCode::from(2));
+        }
+    };
+    let mut all_dirs = config.rule_dirs();
+    all_dirs.extend(dirs.iter().cloned());
+    match load_rules(&all_dirs, &config.rules) {
+        Ok(rules) => Ok((config, rules)),
+        Err(errors) => {
+            report_errors(errors);
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+fn run_check(args: CheckArgs) -> ExitCode {
+    let (config, rules) = match load(args.config.clone(), &args.rules_dirs) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let house = config.house(args.preset.as_deref());
+    let (files, failed) = read_all(&args.paths);
+    let findings = check_files(&files, &rules, &house, &config.suppress);
+    let report = Report {
+        files: &files,
+        findings: &findings,
+    };
+    let out = match args.format {
+        Format::Human => {
+            let terminal = std::io::stdout().is_terminal();
+            let colour = terminal && std::env::var_os("NO_COLOR").is_none();
+            let width = std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.parse().ok())
+                .unwrap_or(if terminal { 100 } else { 80 });
+            render::findings::human(&report, Style { colour, width })
+        }
+        Format::Short => render::findings::short(&report),
+        Format::Json => render::findings::json(&report),
+        Format::Sarif => render::findings::sarif(&report, &rules),
+        Format::Github => render::findings::github(&report),
+    };
+    if !print(&out) || failed {
+        return ExitCode::from(2);
+    }
+    let deny_warnings = config.deny_warnings || args.deny == Some(Deny::Warnings);
+    let failing = if deny_warnings {
+        Severity::Warning
+    } else {
+        Severity::Error
+    };
+    if findings
+        .iter()
+        .any(|f| f.suppressed.is_none() && f.severity >= failing)
+    {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn run_rules(dirs: &[PathBuf], config: Option<PathBuf>, explain: Option<String>) -> ExitCode {
+    let (_, rules) = match load(config, dirs) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let out = match explain {
+        None => render::rules::list(&rules),
+        Some(id) => match rules.get(&id) {
+            Some(r) => render::rules::explain(r),
+            None => {
+                eprintln!("quotecheck: no rule `{id}`; `quotecheck rules` lists them");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    if print(&out) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
     }
 }

@@ -29,7 +29,7 @@ pub struct Quote {
     pub cue: Option<Cue>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     /// A whole clause or sentence of someone's words.
@@ -121,7 +121,7 @@ pub struct Cue {
 }
 
 /// Where in the page a paragraph stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Zone {
     Headline,
@@ -213,7 +213,7 @@ pub struct MarkProblem {
     pub kind: MarkProblemKind,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum MarkProblemKind {
     /// An opening mark with no closing mark (and no continuation paragraph).
@@ -233,4 +233,6 @@ pub struct Article {
     pub mark_problems: Vec<MarkProblem>,
     /// The article's date, from front matter or a dateline, as written.
     pub date: Option<String>,
+    /// The inner text of each HTML comment (Markdown), for suppression directives.
+    pub comments: Vec<Span>,
 }

@@ -2,3 +2,5 @@
 
 pub mod extract_json;
 pub mod extract_text;
+pub mod findings;
+pub mod rules;

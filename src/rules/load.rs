@@ -1,0 +1,351 @@
+//! Loading rule files: the shipped ones embedded in the binary, then a
+//! newsroom's own folders (a file with a shipped rule's id replaces it), then the
+//! overrides of quotecheck.toml. Every bad file is reported, with that file as the
+//! source, a label on the offending bytes, and the valid choices.
+
+use super::{Check, Doc, Example, Rule, RuleSet, Scope, Tier};
+use crate::finding::Severity;
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use thiserror::Error;
+
+include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+
+/// A rule file (or a config entry about a rule) that could not be used.
+#[derive(Debug, Error, Diagnostic)]
+#[error("{path}: {message}")]
+#[diagnostic(code(quotecheck::rule_file))]
+pub struct RuleError {
+    pub path: String,
+    pub message: String,
+    #[source_code]
+    pub src: NamedSource<String>,
+    #[label("{label}")]
+    pub span: Option<SourceSpan>,
+    pub label: String,
+    #[help]
+    pub help: Option<String>,
+}
+
+impl RuleError {
+    pub fn new(path: &str, src: &str, message: impl Into<String>) -> RuleError {
+        RuleError {
+            path: path.to_string(),
+            message: message.into(),
+            src: NamedSource::new(path, src.to_string()),
+            span: None,
+            label: "here".to_string(),
+            help: None,
+        }
+    }
+
+    pub fn at(mut self, span: std::ops::Range<usize>, label: impl Into<String>) -> RuleError {
+        self.span = Some(span.into());
+        self.label = label.into();
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> RuleError {
+        self.help = Some(help.into());
+        self
+    }
+
+    fn from_toml(path: &str, src: &str, e: &toml::de::Error) -> RuleError {
+        let err = RuleError::new(path, src, e.message().to_string());
+        match e.span() {
+            Some(s) => err.at(s, "here"),
+            None => err,
+        }
+    }
+}
+
+/// A rule's settings from quotecheck.toml.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleOverride {
+    pub enabled: Option<bool>,
+    pub severity: Option<Severity>,
+    pub options: Option<toml::Table>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile<O> {
+    kind: String,
+    severity: Severity,
+    tier: Tier,
+    #[serde(default)]
+    scope: Scope,
+    message: String,
+    help: String,
+    doc: Doc,
+    #[serde(default)]
+    examples: Vec<Example>,
+    #[serde(default)]
+    options: O,
+}
+
+#[derive(Deserialize)]
+struct KindOnly {
+    kind: Option<toml::Spanned<String>>,
+}
+
+struct Parsed {
+    kind: String,
+    severity: Severity,
+    tier: Tier,
+    scope: Scope,
+    message: String,
+    help: String,
+    doc: Doc,
+    examples: Vec<Example>,
+    check: Box<dyn Check>,
+}
+
+fn parse<O>(src: &str, options: Option<&toml::Table>) -> Result<Parsed, toml::de::Error>
+where
+    O: DeserializeOwned + Default + Check + 'static,
+{
+    let file: RuleFile<O> = match options {
+        None => toml::from_str(src)?,
+        Some(extra) => {
+            let mut table: toml::Table = toml::from_str(src)?;
+            let opts = table
+                .entry("options")
+                .or_insert_with(|| toml::Value::Table(Default::default()));
+            if let toml::Value::Table(t) = opts {
+                for (k, v) in extra {
+                    t.insert(k.clone(), v.clone());
+                }
+            }
+            toml::Value::Table(table).try_into()?
+        }
+    };
+    Ok(Parsed {
+        kind: file.kind,
+        severity: file.severity,
+        tier: file.tier,
+        scope: file.scope,
+        message: file.message,
+        help: file.help,
+        doc: file.doc,
+        examples: file.examples,
+        check: Box::new(file.options),
+    })
+}
+
+/// The registry of built-in kinds, in alphabetical order: a rule file's `kind`
+/// names one of these.
+macro_rules! kinds {
+    ($($name:literal => $ty:path),* $(,)?) => {
+        /// Every built-in kind.
+        pub const KIND_NAMES: &[&str] = &[$($name),*];
+
+        fn build(kind: &str, src: &str, options: Option<&toml::Table>)
+            -> Option<Result<Parsed, toml::de::Error>> {
+            match kind {
+                $($name => Some(parse::<$ty>(src, options)),)*
+                _ => None,
+            }
+        }
+    };
+}
+
+kinds! {
+    "attribution-verb" => super::attribution_verb::AttributionVerb,
+    "mark-problem" => super::mark_problem::MarkProblemCheck,
+    "missing-speaker" => super::missing_speaker::MissingSpeaker,
+}
+
+fn closest<'a>(word: &str, choices: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    choices
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+fn load_one(
+    id: &str,
+    path: &str,
+    src: &str,
+    options: Option<&toml::Table>,
+) -> Result<Parsed, Box<RuleError>> {
+    let head: KindOnly =
+        toml::from_str(src).map_err(|e| Box::new(RuleError::from_toml(path, src, &e)))?;
+    let Some(kind) = head.kind else {
+        return Err(Box::new(
+            RuleError::new(path, src, "the rule file names no `kind`").help(format!(
+                "add `kind = \"…\"`, one of: {}",
+                KIND_NAMES.join(", ")
+            )),
+        ));
+    };
+    let name = kind.get_ref();
+    match build(name, src, options) {
+        Some(Ok(p)) => Ok(p),
+        Some(Err(e)) => Err(Box::new(RuleError::from_toml(path, src, &e))),
+        None => {
+            let mut help = format!("valid kinds: {}", KIND_NAMES.join(", "));
+            if let Some(c) = closest(name, KIND_NAMES.iter().copied()) {
+                help = format!("did you mean `{c}`? {help}");
+            }
+            Err(Box::new(
+                RuleError::new(path, src, format!("unknown rule kind `{name}` (rule {id})"))
+                    .at(kind.span(), "not a built-in kind")
+                    .help(help),
+            ))
+        }
+    }
+}
+
+/// Load the shipped rules, then the rules of `dirs`, then apply `overrides`.
+/// Returns every error found, not just the first.
+pub fn load_rules(
+    dirs: &[PathBuf],
+    overrides: &BTreeMap<String, RuleOverride>,
+) -> Result<RuleSet, Vec<RuleError>> {
+    let mut sources: BTreeMap<String, (String, String)> = BTreeMap::new();
+    for (file, src) in BUILTIN_RULES {
+        let id = file.trim_end_matches(".toml").to_string();
+        sources.insert(id, (format!("rules/{file} (built in)"), src.to_string()));
+    }
+    let mut errors = Vec::new();
+    for dir in dirs {
+        let entries = match std::fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) => {
+                let p = dir.display().to_string();
+                errors.push(RuleError::new(
+                    &p,
+                    "",
+                    format!("cannot read the rules folder: {e}"),
+                ));
+                continue;
+            }
+        };
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        files.sort();
+        for f in files {
+            let p = f.display().to_string();
+            match std::fs::read_to_string(&f) {
+                Ok(src) => {
+                    let id = f
+                        .file_stem()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned();
+                    sources.insert(id, (p, src));
+                }
+                Err(e) => errors.push(RuleError::new(&p, "", format!("cannot read: {e}"))),
+            }
+        }
+    }
+    let mut rules = Vec::new();
+    for (id, (path, src)) in &sources {
+        let ov = overrides.get(id);
+        match load_one(id, path, src, ov.and_then(|o| o.options.as_ref())) {
+            Ok(p) => {
+                let enabled = ov
+                    .and_then(|o| o.enabled)
+                    .unwrap_or(p.tier != Tier::Optional);
+                rules.push(Rule {
+                    id: id.clone(),
+                    kind: p.kind,
+                    severity: ov.and_then(|o| o.severity).unwrap_or(p.severity),
+                    tier: p.tier,
+                    scope: p.scope,
+                    enabled,
+                    message: p.message,
+                    help: p.help,
+                    doc: p.doc,
+                    examples: p.examples,
+                    origin: path.clone(),
+                    check: p.check,
+                });
+            }
+            Err(e) => errors.push(*e),
+        }
+    }
+    for id in overrides.keys() {
+        if !sources.contains_key(id) {
+            let mut help = "`quotecheck rules` lists the rules".to_string();
+            if let Some(c) = closest(id, sources.keys().map(String::as_str)) {
+                help = format!("did you mean `{c}`? {help}");
+            }
+            errors.push(
+                RuleError::new(
+                    "quotecheck.toml",
+                    "",
+                    format!("no rule `{id}` to configure"),
+                )
+                .help(help),
+            );
+        }
+    }
+    if errors.is_empty() {
+        Ok(RuleSet { rules })
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err_of(src: &str) -> RuleError {
+        match load_one("x", "rules/x.toml", src, None) {
+            Err(e) => *e,
+            Ok(_) => panic!("loaded: {src}"),
+        }
+    }
+
+    #[test]
+    fn shipped_rules_all_load() {
+        let set = load_rules(&[], &BTreeMap::new()).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(set.rules.len(), BUILTIN_RULES.len());
+    }
+
+    #[test]
+    fn unknown_kind_suggests_the_nearest() {
+        let src = "kind = \"attribution-verbs\"\nseverity = \"warning\"\n";
+        let e = err_of(src);
+        assert!(
+            e.message.contains("unknown rule kind `attribution-verbs`"),
+            "{}",
+            e.message
+        );
+        assert!(
+            e.help
+                .unwrap()
+                .starts_with("did you mean `attribution-verb`?")
+        );
+        let span = e.span.unwrap();
+        assert_eq!(
+            &src[span.offset()..span.offset() + span.len()],
+            "\"attribution-verbs\""
+        );
+    }
+
+    #[test]
+    fn unknown_key_and_wrong_type_point_at_the_bytes() {
+        let base = "kind = \"missing-speaker\"\nseverity = \"error\"\ntier = \"core\"\nmessage = \"m\"\nhelp = \"h\"\n[doc]\nchecks = \"c\"\nwhy = \"w\"\n";
+        let e = err_of(&format!("{base}[options]\nbogus = 1\n"));
+        assert!(e.message.contains("unknown field `bogus`"), "{}", e.message);
+        assert!(e.span.is_some());
+        let e = err_of(&base.replace("\"error\"", "\"fatal\""));
+        assert!(
+            e.message.contains("unknown variant `fatal`"),
+            "{}",
+            e.message
+        );
+    }
+}

@@ -1,0 +1,256 @@
+//! The rule engine. A rule is a TOML file in `rules/` named by its id; it names
+//! the built-in kind it instantiates (as Vale's `extends:`), its severity, tier,
+//! message, help, documentation, examples, and the kind's options. Several rules
+//! may share one kind with different options. The shipped rule files are embedded
+//! in the binary; a newsroom's own folders add rules or override shipped ones.
+
+pub mod house;
+pub mod load;
+
+mod attribution_verb;
+mod mark_problem;
+mod missing_speaker;
+
+pub use load::{RuleError, load_rules};
+
+use crate::finding::{Finding, Related, Severity};
+use crate::model::{Article, Quote, Zone};
+use crate::span::Span;
+use house::House;
+use serde::Deserialize;
+
+/// What a rule kind does: look at one article and report hits.
+pub trait Check: Send + Sync + std::fmt::Debug {
+    fn check(&self, cx: &Context, out: &mut Vec<Hit>);
+}
+
+/// What a check sees of one article.
+pub struct Context<'a> {
+    pub path: &'a str,
+    /// The file as read.
+    pub source: &'a str,
+    pub article: &'a Article,
+    pub house: &'a House,
+}
+
+impl Context<'_> {
+    /// The words of the narrative, outside quotations of depth 0, in zones other
+    /// than page furniture: (span, word, zone). Attribution rules look here and
+    /// never inside the quoted words.
+    pub fn narrative_words(&self) -> Vec<(Span, &str, Zone)> {
+        let a = self.article;
+        let mut out = Vec::new();
+        let mut toks = Vec::new();
+        let mut qi = 0;
+        let top: Vec<&Quote> = a.quotes.iter().filter(|q| q.depth == 0).collect();
+        for p in &a.paragraphs {
+            if p.zone == Zone::Boilerplate {
+                continue;
+            }
+            let mut pos = p.span.start;
+            while pos < p.span.end {
+                while qi < top.len() && top[qi].span.end <= pos {
+                    qi += 1;
+                }
+                let (seg_end, next) = match top.get(qi) {
+                    Some(q) if q.span.start < p.span.end => {
+                        let open = q.open.map_or(q.span.start, |o| o.start);
+                        let close = q.close.map_or(q.span.end, |c| c.end);
+                        (open.max(pos), close.max(pos))
+                    }
+                    _ => (p.span.end, p.span.end),
+                };
+                toks.clear();
+                crate::parse::tokens::tokenize(self.source, Span::new(pos, seg_end), &mut toks);
+                out.extend(
+                    toks.iter()
+                        .filter(|t| t.is_word())
+                        .map(|t| (t.span, t.text, p.zone)),
+                );
+                if next <= pos {
+                    break;
+                }
+                pos = next;
+            }
+        }
+        out
+    }
+
+    /// The quoted words of a quotation, folded to one line.
+    pub fn quote_text(&self, q: &Quote) -> String {
+        fold(q.span.slice(self.source), 60)
+    }
+}
+
+/// Text folded to one line and cut at `max` characters.
+pub fn fold(text: &str, max: usize) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let cut: String = flat.chars().take(max).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// One hit of a check: where, and the values its rule's message and help use.
+#[derive(Debug, Clone, Default)]
+pub struct Hit {
+    pub span: Span,
+    /// `{name}` in the rule's message and help is replaced by the value.
+    pub vars: Vec<(&'static str, String)>,
+    pub labels: Vec<(Span, String)>,
+    pub related: Vec<Related>,
+    /// A severity below the rule's, for a finding that rests on inference.
+    pub soften: bool,
+}
+
+impl Hit {
+    pub fn at(span: Span) -> Hit {
+        Hit {
+            span,
+            ..Hit::default()
+        }
+    }
+
+    pub fn var(mut self, name: &'static str, value: impl Into<String>) -> Hit {
+        self.vars.push((name, value.into()));
+        self
+    }
+
+    pub fn label(mut self, span: Span, text: impl Into<String>) -> Hit {
+        self.labels.push((span, text.into()));
+        self
+    }
+}
+
+/// On by default or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tier {
+    /// On by default: the reason to use the tool.
+    Core,
+    /// On by default, lower stakes.
+    Standard,
+    /// Off by default; a house preset or the config switches it on.
+    Optional,
+}
+
+impl Tier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tier::Core => "core",
+            Tier::Standard => "standard",
+            Tier::Optional => "optional",
+        }
+    }
+}
+
+/// Needs one article, or the ledger of all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    #[default]
+    Article,
+    Cross,
+}
+
+/// A rule's documentation: `quotecheck explain RULE` prints it.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Doc {
+    /// What it checks.
+    pub checks: String,
+    /// Why an editor cares.
+    pub why: String,
+}
+
+/// An example text of a rule file; it runs as a test.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub text: String,
+    pub flagged: bool,
+    /// Markdown instead of plain text.
+    #[serde(default)]
+    pub markdown: bool,
+}
+
+/// A loaded rule.
+#[derive(Debug)]
+pub struct Rule {
+    pub id: String,
+    pub kind: String,
+    pub severity: Severity,
+    pub tier: Tier,
+    pub scope: Scope,
+    pub enabled: bool,
+    pub message: String,
+    pub help: String,
+    pub doc: Doc,
+    pub examples: Vec<Example>,
+    /// Where the rule file came from ("built in", or a path).
+    pub origin: String,
+    pub check: Box<dyn Check>,
+}
+
+fn fill(template: &str, vars: &[(&'static str, String)]) -> String {
+    let mut out = template.to_string();
+    for (k, v) in vars {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}
+
+impl Rule {
+    /// Run this rule on one article.
+    pub fn run(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let mut hits = Vec::new();
+        self.check.check(cx, &mut hits);
+        for h in hits {
+            let severity = if h.soften {
+                self.severity.min(Severity::Warning)
+            } else {
+                self.severity
+            };
+            out.push(Finding {
+                rule: self.id.clone(),
+                severity,
+                path: cx.path.to_string(),
+                span: h.span,
+                message: fill(&self.message, &h.vars),
+                help: fill(&self.help, &h.vars),
+                labels: h.labels,
+                related: h.related,
+                suppressed: None,
+            });
+        }
+    }
+}
+
+/// All rules, sorted by id.
+#[derive(Debug, Default)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+}
+
+impl RuleSet {
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// Run every enabled article rule on one article; findings sorted by start, rule.
+    pub fn check(&self, cx: &Context) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for r in self
+            .rules
+            .iter()
+            .filter(|r| r.enabled && r.scope == Scope::Article)
+        {
+            r.run(cx, &mut out);
+        }
+        out.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
+        out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
+        out
+    }
+}

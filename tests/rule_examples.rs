@@ -1,0 +1,53 @@
+//! Every rule file's own examples run as tests: adding a rule file adds its
+//! tests. A flagged example must give at least one finding of that rule, a clean
+//! one none.
+
+use quotecheck::markup::Format;
+use quotecheck::rules::house::House;
+use quotecheck::rules::{Context, load_rules};
+use std::collections::BTreeMap;
+
+#[test]
+fn every_shipped_rule_flags_its_flagged_examples_and_only_those() {
+    let rules = load_rules(&[], &BTreeMap::new()).unwrap_or_else(|e| panic!("{e:?}"));
+    let house = House::default();
+    let mut failures = Vec::new();
+    for rule in &rules.rules {
+        assert!(
+            rule.examples.iter().any(|e| e.flagged) && rule.examples.iter().any(|e| !e.flagged),
+            "rule {} needs a flagged and a clean example",
+            rule.id
+        );
+        assert!(
+            !rule.doc.checks.is_empty() && !rule.doc.why.is_empty(),
+            "rule {} is undocumented",
+            rule.id
+        );
+        for ex in &rule.examples {
+            let format = if ex.markdown {
+                Format::Markdown
+            } else {
+                Format::Text
+            };
+            let article = quotecheck::extract_text(&ex.text, format);
+            let cx = Context {
+                path: "example",
+                source: &ex.text,
+                article: &article,
+                house: &house,
+            };
+            let mut found = Vec::new();
+            rule.run(&cx, &mut found);
+            if found.is_empty() == ex.flagged {
+                failures.push(format!(
+                    "{}: expected {} on {:?}, got {:?}",
+                    rule.id,
+                    if ex.flagged { "a finding" } else { "none" },
+                    ex.text,
+                    found.iter().map(|f| &f.message).collect::<Vec<_>>()
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
