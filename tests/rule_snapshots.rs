@@ -3,7 +3,7 @@
 //! report on the seed articles, so noise shows in review.
 
 use quotecheck::markup::Format;
-use quotecheck::render::findings::{Report, Style, human, json, sarif, short, github};
+use quotecheck::render::findings::{Report, Style, github, human, json, sarif, short};
 use quotecheck::rules::house::House;
 use quotecheck::rules::{Context, RuleSet, load_rules};
 use quotecheck::{Extracted, check_files};
@@ -33,7 +33,11 @@ fn each_rule_on_its_examples() {
     for rule in &rules.rules {
         let mut out = String::new();
         for (n, ex) in rule.examples.iter().enumerate() {
-            let format = if ex.markdown { Format::Markdown } else { Format::Text };
+            let format = if ex.markdown {
+                Format::Markdown
+            } else {
+                Format::Text
+            };
             let name = format!(
                 "{}-{}.{}",
                 if ex.flagged { "flagged" } else { "clean" },
@@ -71,7 +75,11 @@ fn seeds() -> Vec<Extracted> {
         .iter()
         .map(|p| {
             let text = std::fs::read_to_string(p).unwrap();
-            extracted(&format!("seeds/{}", p.file_name().unwrap().to_string_lossy()), &text, Format::Text)
+            extracted(
+                &format!("seeds/{}", p.file_name().unwrap().to_string_lossy()),
+                &text,
+                Format::Text,
+            )
         })
         .collect()
 }
@@ -125,7 +133,10 @@ fn json_output_follows_the_findings_contract() {
         for key in ["rule", "severity", "path", "message", "help"] {
             assert!(f[key].is_string(), "{key} in {f}");
         }
-        let (s, e) = (f["start"].as_u64().unwrap() as usize, f["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            f["start"].as_u64().unwrap() as usize,
+            f["end"].as_u64().unwrap() as usize,
+        );
         assert!(s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e));
         assert!(f["related"].is_array());
         assert!(["error", "warning", "info"].contains(&f["severity"].as_str().unwrap()));
