@@ -52,6 +52,7 @@ pub fn extract(doc: &Document) -> Article {
         by_key: HashMap::default(),
         salience: Vec::new(),
         speakers: Vec::new(),
+        org_subjects: Vec::new(),
     };
     let names: Vec<Vec<NameHit>> = paras.iter().map(|p| ex.para_names(&p.toks)).collect();
     for (i, p) in paras.iter().enumerate() {
@@ -309,6 +310,9 @@ struct Extractor<'a> {
     salience: Vec<(usize, usize, SalienceKind)>,
     /// Speakers so far: (offset, speaker, descriptor words).
     speakers: Vec<(usize, Speaker, String)>,
+    /// Organisations that sentences were about, in order: (offset, name), for
+    /// "it said".
+    org_subjects: Vec<(usize, String)>,
 }
 
 const PREPOSITIONS: [&str; 12] = [
@@ -1203,13 +1207,27 @@ impl<'a> Extractor<'a> {
                 person: Some(p),
             });
         }
-        // "they" and "it": the latest organisation, document or group that spoke.
-        let (_, s, _) = self
+        // "they" and "it": the latest organisation, document or group that
+        // spoke, or else the latest one a sentence was about.
+        let spoke = self
             .speakers
             .iter()
             .rev()
-            .find(|(pos, s, _)| *pos <= at && s.entity != EntityKind::Person)?;
-        Some(s.clone())
+            .find(|(pos, s, _)| *pos <= at && s.entity != EntityKind::Person);
+        let about = self.org_subjects.iter().rev().find(|(pos, _)| *pos <= at);
+        match (spoke, about) {
+            (Some((sp, s, _)), Some((ap, _))) if sp >= ap => Some(s.clone()),
+            (_, Some((_, name))) => Some(Speaker {
+                name: name.clone(),
+                mention: None,
+                anonymous: false,
+                source: SpeakerSource::Pronoun,
+                entity: EntityKind::Organisation,
+                person: None,
+            }),
+            (Some((_, s, _)), None) => Some(s.clone()),
+            (None, None) => None,
+        }
     }
 
     fn resolve_description(&self, text: &str, head: &str, at: usize) -> Option<Speaker> {
@@ -1267,6 +1285,28 @@ impl<'a> Extractor<'a> {
 
     /// Record a sentence's people for later pronoun resolution.
     fn note_people(&mut self, toks: &[Tok], s: usize, e: usize, names: &[NameHit]) {
+        // "Multiplex will have to win …": an organisation as the subject.
+        let mut k = s;
+        if k < e && toks[k].is_word() && matches!(toks[k].lower(), "the") {
+            k += 1;
+        }
+        let run_end = toks[k..e]
+            .iter()
+            .position(|t| !self.name_word(t))
+            .map_or(e, |n| k + n);
+        if run_end > k
+            && run_end - k <= 4
+            && !names.iter().any(|h| h.run.0 <= k && k < h.run.1)
+            && !self.lower_is(&toks[k], &self.lex.not_names)
+            && toks
+                .get(run_end)
+                .is_some_and(|t| t.is_word() && !t.is_capitalised())
+        {
+            let name = self.name_text(toks, k, run_end);
+            if !self.by_key.contains_key(&name.to_lowercase()) {
+                self.org_subjects.push((toks[k].span.start, name));
+            }
+        }
         let mut first = true;
         for hit in names.iter().filter(|h| h.run.0 >= s && h.run.1 <= e) {
             let (rs, (ns, _)) = (hit.run.0, hit.name);
@@ -1848,12 +1888,19 @@ impl<'a> Extractor<'a> {
         let last = quotes
             .iter()
             .rev()
-            .find(|q| q.depth == 0 && q.kind != QuoteKind::Scare)?;
-        let gap_ok = last.paragraph + 1 == pi;
+            .find(|q| q.depth == 0 && q.kind != QuoteKind::Scare);
+        let gap_ok = last.is_some_and(|l| l.paragraph + 1 == pi);
         let prev_is_narrative_only = prev.quotes.is_empty();
         if !gap_ok || prev_is_narrative_only {
-            return None;
+            // "… Mr Bannister said. He said if …" ⏎ “I think …”: the speaker of
+            // the reported speech that ends the paragraph before.
+            let at = paras[pi].span.start;
+            let (ps, pe) = *prev.sentences.last()?;
+            let sentences = [(ps, pe)];
+            let (sp, cue) = self.earlier_cue_in_paragraph(&prev.toks, &sentences, pe, at)?;
+            return (sp.entity == EntityKind::Person).then(|| (carried(sp), cue));
         }
+        let last = last?;
         let sp = last.speaker.clone()?;
         let _ = prev.span;
         Some((carried(sp), last.cue.clone()))

@@ -3,14 +3,12 @@
 //! one none.
 
 use quotecheck::markup::Format;
-use quotecheck::rules::house::House;
 use quotecheck::rules::{Context, load_rules};
 use std::collections::BTreeMap;
 
 #[test]
 fn every_shipped_rule_flags_its_flagged_examples_and_only_those() {
     let rules = load_rules(&[], &BTreeMap::new()).unwrap_or_else(|e| panic!("{e:?}"));
-    let house = House::default();
     let mut failures = Vec::new();
     for rule in &rules.rules {
         assert!(
@@ -24,6 +22,9 @@ fn every_shipped_rule_flags_its_flagged_examples_and_only_those() {
             rule.id
         );
         for ex in &rule.examples {
+            let house = ex
+                .house()
+                .unwrap_or_else(|| panic!("rule {}: unknown preset {:?}", rule.id, ex.preset));
             let format = if ex.markdown {
                 Format::Markdown
             } else {

@@ -29,10 +29,10 @@ fn extracted(path: &str, text: &str, format: Format) -> Extracted {
 #[test]
 fn each_rule_on_its_examples() {
     let rules = rules();
-    let house = House::default();
     for rule in &rules.rules {
         let mut out = String::new();
         for (n, ex) in rule.examples.iter().enumerate() {
+            let house = ex.house().expect("a known preset");
             let format = if ex.markdown {
                 Format::Markdown
             } else {

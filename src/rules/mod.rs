@@ -174,6 +174,16 @@ pub struct Example {
     /// Markdown instead of plain text.
     #[serde(default)]
     pub markdown: bool,
+    /// The house-style preset the example is checked under (default: `default`).
+    #[serde(default)]
+    pub preset: Option<String>,
+}
+
+impl Example {
+    /// The house table the example is checked under; `None` for an unknown preset.
+    pub fn house(&self) -> Option<House> {
+        House::preset(self.preset.as_deref().unwrap_or("default"))
+    }
 }
 
 /// A loaded rule.
