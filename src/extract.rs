@@ -500,7 +500,7 @@ impl<'a> Extractor<'a> {
             if hit.words < 2 {
                 continue;
             }
-            let idx = self.person_index(&hit.text);
+            let idx = self.person_index(&hit.text, &hit.key);
             let p = &mut self.people[idx];
             if p.gender == Gender::Unknown {
                 p.gender = gender;
@@ -518,10 +518,15 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    fn person_index(&mut self, name: &str) -> usize {
-        let key = name.to_lowercase();
-        if let Some(&i) = self.by_key.get(&key).and_then(|v| v.first())
-            && self.people[i].name.to_lowercase() == key
+    /// The register index of a person by name (`key` is the name lower-cased),
+    /// adding the person when new.
+    fn person_index(&mut self, name: &str, key: &str) -> usize {
+        if let Some(&i) = self.by_key.get(key).and_then(|v| v.first())
+            && self.people[i]
+                .name
+                .chars()
+                .flat_map(char::to_lowercase)
+                .eq(key.chars())
         {
             return i;
         }
@@ -540,7 +545,10 @@ impl<'a> Extractor<'a> {
             mentions: Vec::new(),
             roles: Vec::new(),
         });
-        self.by_key.entry(key.clone()).or_default().insert(0, idx);
+        self.by_key
+            .entry(key.to_string())
+            .or_default()
+            .insert(0, idx);
         if let Some(surname) = key.split_whitespace().last()
             && surname != key
         {
@@ -1072,7 +1080,9 @@ impl<'a> Extractor<'a> {
                     None if *single => None,
                     None => None,
                 };
-                let person = person.or_else(|| (!*organisation).then(|| self.person_index(name)));
+                let person = person.or_else(|| {
+                    (!*organisation).then(|| self.person_index(name, &name.to_lowercase()))
+                });
                 if let Some(p) = person {
                     let form = if *single {
                         if phrase.span.slice(self.text).contains(['M', 'D', 'S', 'L'])
@@ -1649,7 +1659,8 @@ impl<'a> Extractor<'a> {
                 let qi = p.quotes[k];
                 let rq = &raw[qi];
                 let inner = rq.inner.slice(self.text);
-                let words = inner.unicode_words().count();
+                // Only "up to 7 words or more" is ever asked: stop counting at 8.
+                let words = inner.unicode_words().take(8).count();
                 let at = rq.open.start;
                 let continuation = rq.continuation && chain_head.is_some();
 
@@ -1909,11 +1920,21 @@ impl<'a> Extractor<'a> {
 
 /// White space folded to single spaces.
 fn squash(s: &str) -> String {
+    let single = !s.contains("  ") && !s.contains(|c: char| c.is_whitespace() && c != ' ');
+    if single && s.trim() == s {
+        return s.to_string();
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// "J", "G.K", "F": initials, not an acronym.
 fn is_initials(w: &str) -> bool {
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        return letters == 1
+            || (b.contains(&b'.') && b.split(|&c| c == b'.').all(|p| p.len() <= 1));
+    }
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     letters == 1 || (w.contains('.') && w.split('.').all(|p| p.chars().count() <= 1))
 }

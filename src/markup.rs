@@ -119,8 +119,14 @@ pub fn prose(source: &str, format: Format) -> Prose {
             .collect(),
         Format::Markdown => markdown(source, start, &mut out, &mut comments),
     };
-    repair_utf8(source, &mut out);
-    let text = into_string(out);
+    // Nothing masked (plain text without BOM or front matter): the bytes are the
+    // source's, valid UTF-8 already.
+    let text = if out == src {
+        source.to_string()
+    } else {
+        repair_utf8(source, &mut out);
+        into_string(out)
+    };
     let paragraphs = blocks
         .into_iter()
         .filter_map(|b| {

@@ -81,6 +81,16 @@ fn glyph_at(text: &str, i: usize) -> Option<(usize, char)> {
     }
 }
 
+/// The length of the UTF-8 sequence a leading byte starts.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..0xC0 => 1,
+        0xC0..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
+}
+
 fn is_open_punct(c: char) -> bool {
     matches!(
         c,
@@ -297,9 +307,14 @@ fn scan(
         let candidate = matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2);
         let glyph = if candidate { glyph_at(text, i) } else { None };
         let Some((len, ch)) = glyph else {
-            let c = text[i..].chars().next().expect("i is a char boundary");
-            prev = Some(c);
-            i += c.len_utf8();
+            // Jump to the next byte that can start a mark; only the character
+            // just before it matters for the context.
+            let from = i + utf8_len(b);
+            i = bytes[from..para.end]
+                .iter()
+                .position(|&b| matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2))
+                .map_or(para.end, |n| from + n);
+            prev = text[..i].chars().next_back();
             continue;
         };
         let next = text[i + len..para.end].chars().next();

@@ -7,7 +7,6 @@
 use crate::span::Span;
 use nom::{
     IResult, Parser,
-    bytes::complete::{take_while, take_while1},
     character::complete::{anychar, satisfy},
     combinator::recognize,
     multi::many0_count,
@@ -66,6 +65,15 @@ impl<'a> Tok<'a> {
     }
 
     pub fn new(span: Span, text: &'a str, kind: TokKind) -> Self {
+        if let TokKind::Quote(_) = kind {
+            // A whole quotation is never looked up as a word: no need to fold it.
+            return Tok {
+                span,
+                text,
+                kind,
+                lower: Lower::Borrowed(text),
+            };
+        }
         let bare = bare(text);
         let bytes = bare.as_bytes();
         let lower = if !bytes.iter().any(|b| b.is_ascii_uppercase() || *b >= 0x80) {
@@ -110,25 +118,58 @@ fn bare(t: &str) -> &str {
     t.trim_end_matches(['’', '\''])
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+/// The longest run of characters satisfying `keep` (ASCII asked byte by byte,
+/// the rest decoded), as nom's `take_while`, without decoding plain ASCII.
+fn run_of(input: &str, ascii: fn(u8) -> bool, keep: fn(char) -> bool) -> usize {
+    let b = input.as_bytes();
+    let mut n = 0;
+    while n < b.len() {
+        if b[n] < 0x80 {
+            if !ascii(b[n]) {
+                break;
+            }
+            n += 1;
+        } else {
+            match input[n..].chars().next() {
+                Some(c) if keep(c) => n += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    n
+}
+
+/// Letters and digits, at least one.
+fn word_chars(input: &str) -> IResult<&str, &str> {
+    match run_of(input, |b| b.is_ascii_alphanumeric(), char::is_alphanumeric) {
+        0 => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::TakeWhile1,
+        ))),
+        n => Ok((&input[n..], &input[..n])),
+    }
 }
 
 /// A word: letters and digits, joined by single apostrophes, hyphens, dots or
 /// ampersands (don’t, Zarb-Cousin, U.S, AT&T).
 fn word(input: &str) -> IResult<&str, &str> {
     recognize(pair(
-        take_while1(is_word_char),
+        word_chars,
         many0_count(pair(
             satisfy(|c| matches!(c, '\'' | '’' | '-' | '.' | '&' | '‑')),
-            take_while1(is_word_char),
+            word_chars,
         )),
     ))
     .parse(input)
 }
 
 fn space(input: &str) -> IResult<&str, &str> {
-    take_while(char::is_whitespace).parse(input)
+    let n = run_of(
+        input,
+        |b| matches!(b, b' ' | b'\t'..=b'\r'),
+        char::is_whitespace,
+    );
+    Ok((&input[n..], &input[..n]))
 }
 
 /// Tokens of `text[span]`, spans relative to the whole `text`.
