@@ -5,6 +5,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use quotecheck::config::Config;
 use quotecheck::finding::Severity;
 use quotecheck::render::findings::{Report, Style};
+use quotecheck::rules::house::House;
 use quotecheck::rules::{RuleSet, load_rules};
 use quotecheck::{Extracted, check_files, extract_targets, input, render};
 use std::io::{IsTerminal, Write};
@@ -180,11 +181,28 @@ fn load(config: Option<PathBuf>, dirs: &[PathBuf]) -> Result<(Config, RuleSet), 
 }
 
 fn run_check(args: CheckArgs) -> ExitCode {
-    let (config, rules) = match load(args.config.clone(), &args.rules_dirs) {
+    let (config, mut rules) = match load(args.config.clone(), &args.rules_dirs) {
         Ok(x) => x,
         Err(code) => return code,
     };
+    if let Some(p) = &args.preset
+        && House::preset(p).is_none()
+    {
+        eprintln!(
+            "quotecheck: unknown house-style preset `{p}`; presets: {}",
+            House::preset_names().join(", ")
+        );
+        return ExitCode::from(2);
+    }
     let house = config.house(args.preset.as_deref());
+    let unknown = rules.enable_for_house(&house, &config.rules);
+    if !unknown.is_empty() {
+        eprintln!(
+            "quotecheck: the house style enables rules that do not exist: {}; `quotecheck rules` lists them",
+            unknown.join(", ")
+        );
+        return ExitCode::from(2);
+    }
     let (files, failed) = read_all(&args.paths);
     let findings = check_files(&files, &rules, &house, &config.suppress);
     let report = Report {

@@ -65,6 +65,8 @@ pub struct House {
     pub anonymity_reason_required: bool,
     pub anonymous_opinion_forbidden: bool,
     pub alterations: Alterations,
+    /// Optional-tier rules this house switches on (AP: `full-name-repeated`).
+    pub enable: Vec<String>,
 }
 
 /// Some keys of the house table, as a preset or a config file gives them.
@@ -80,6 +82,8 @@ pub struct HousePatch {
     pub anonymity_reason_required: Option<bool>,
     pub anonymous_opinion_forbidden: Option<bool>,
     pub alterations: Option<Alterations>,
+    /// Optional-tier rules to switch on, added to the preset's.
+    pub enable: Option<Vec<String>>,
 }
 
 impl House {
@@ -98,6 +102,11 @@ impl House {
             anonymous_opinion_forbidden,
             alterations
         );
+        for id in p.enable.iter().flatten() {
+            if !self.enable.contains(id) {
+                self.enable.push(id.clone());
+            }
+        }
     }
 
     /// The names of the shipped presets.
@@ -123,6 +132,7 @@ impl House {
             anonymity_reason_required: true,
             anonymous_opinion_forbidden: false,
             alterations: Alterations::Allowed,
+            enable: Vec::new(),
         };
         h.apply(all.get("default")?);
         if name != "default" {
@@ -160,5 +170,18 @@ mod tests {
         assert_eq!(House::preset("ap").unwrap().honorifics, Honorifics::None);
         assert_eq!(House::preset("wikipedia").unwrap().glyphs, Glyphs::Straight);
         assert!(House::preset("nope").is_none());
+    }
+
+    #[test]
+    fn every_rule_a_preset_enables_exists() {
+        let rules = crate::rules::load_rules(&[], &Default::default()).unwrap();
+        for name in House::preset_names() {
+            for id in &House::preset(&name).unwrap().enable {
+                assert!(
+                    rules.get(id).is_some(),
+                    "preset {name} enables unknown {id}"
+                );
+            }
+        }
     }
 }

@@ -249,6 +249,26 @@ impl RuleSet {
         self.rules.iter().find(|r| r.id == id)
     }
 
+    /// Switch on the rules the house style enables (a preset's optional rules),
+    /// except where the config file switches a rule off itself. Returns the ids
+    /// that name no rule.
+    pub fn enable_for_house(
+        &mut self,
+        house: &House,
+        overrides: &std::collections::BTreeMap<String, load::RuleOverride>,
+    ) -> Vec<String> {
+        let mut unknown = Vec::new();
+        for id in &house.enable {
+            match self.rules.iter_mut().find(|r| &r.id == id) {
+                Some(r) => {
+                    r.enabled = overrides.get(id).and_then(|o| o.enabled).unwrap_or(true);
+                }
+                None => unknown.push(id.clone()),
+            }
+        }
+        unknown
+    }
+
     /// Run every enabled article rule on one article; findings sorted by start, rule.
     pub fn check(&self, cx: &Context) -> Vec<Finding> {
         let mut out = Vec::new();
