@@ -14,7 +14,7 @@
 //! # Options
 //! None: the house's `intro` decides.
 
-use super::marks_util::{first_char, prev_char};
+use super::marks_util::{first_char, prev_char, tag_follows_quote};
 use super::{Check, Context, Hit};
 use crate::model::QuoteKind;
 use crate::rules::house::Intro;
@@ -51,6 +51,12 @@ impl Check for IntroPunctuation {
             let between = &cx.source[cue.span.end..at];
             if between.contains(['.', '?', '!', '\n', '“', '”', '"'])
                 || between.split_whitespace().count() > 8
+            {
+                continue;
+            }
+            // A tag after one quotation, going on to the next, introduces nothing.
+            if let Some(para) = cx.article.paragraphs.get(q.paragraph)
+                && tag_follows_quote(cx, para.span.start, cue.span.start)
             {
                 continue;
             }

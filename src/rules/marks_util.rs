@@ -202,3 +202,45 @@ pub fn has_inner_sentence_break(text: &str) -> bool {
     }
     false
 }
+
+/// Does a quotation's closing mark end a clause that the tag before `cue_start`
+/// continues ("“Hollywood was calling,” he said, “So I …”")? True when a closing
+/// mark stands before the cue in the same paragraph with only the tag's words
+/// between, and the quoted words before it did not end a sentence.
+pub fn tag_follows_quote(cx: &Context, para_start: usize, cue_start: usize) -> bool {
+    let before = &cx.source[para_start..cue_start];
+    let Some(close) = before.rfind(['”', '"']) else {
+        return false;
+    };
+    let between = &before[close..];
+    if between.contains(['.', '?', '!', ':', ';']) {
+        return false;
+    }
+    let inside = before[..close].trim_end().chars().last();
+    !matches!(inside, Some('.' | '?' | '!'))
+}
+
+/// Does a quotation open inside narrative ("had “no chance”", "workers, “stand
+/// …"), rather than at a sentence start or after a tag?
+pub fn opens_in_narrative(cx: &Context, para_start: usize, open_start: usize) -> bool {
+    match prev_char(cx.source, open_start) {
+        Some((i, c)) if i >= para_start => {
+            if c.is_alphanumeric() {
+                return true;
+            }
+            if matches!(c, ',' | ';' | '—' | '–') {
+                let from = para_start.max(open_start.saturating_sub(80));
+                let from = (from..=open_start)
+                    .find(|&b| cx.source.is_char_boundary(b))
+                    .unwrap_or(open_start);
+                let lower = cx.source[open_start..]
+                    .chars()
+                    .find(|c| c.is_alphanumeric())
+                    .is_some_and(char::is_lowercase);
+                return lower && !cx.source[from..open_start].contains(['”', '"']);
+            }
+            false
+        }
+        _ => false,
+    }
+}

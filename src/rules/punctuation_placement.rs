@@ -18,7 +18,7 @@
 //! # Options
 //! None: the house's `punctuation` decides.
 
-use super::marks_util::{ABBREVIATIONS, shown};
+use super::marks_util::{ABBREVIATIONS, opens_in_narrative, shown};
 use super::{Check, Context, Hit};
 use crate::model::QuoteKind;
 use crate::rules::house::Punctuation;
@@ -44,6 +44,14 @@ impl Check for PunctuationPlacement {
                 continue;
             }
             let Some(close) = q.close else { continue };
+            let (Some(open), Some(para)) = (q.open, cx.article.paragraphs.get(q.paragraph)) else {
+                continue;
+            };
+            // A resumed sentence ("he said, “older people …”") or a sentence of
+            // its own owns its full stop in both styles.
+            if !opens_in_narrative(cx, para.span.start, open.start) {
+                continue;
+            }
             let words = q.span.slice(cx.source);
             let last = words.chars().last();
             let after = cx.source[close.end..].chars().next();
