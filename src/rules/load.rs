@@ -156,8 +156,14 @@ macro_rules! kinds {
 
 kinds! {
     "attribution-verb" => super::attribution_verb::AttributionVerb,
+    "intro-punctuation" => super::intro_punctuation::IntroPunctuation,
     "mark-problem" => super::mark_problem::MarkProblemCheck,
     "missing-speaker" => super::missing_speaker::MissingSpeaker,
+    "nested-marks" => super::nested_marks::NestedMarks,
+    "primary-marks" => super::primary_marks::PrimaryMarks,
+    "punctuation-placement" => super::punctuation_placement::PunctuationPlacement,
+    "quote-glyphs" => super::quote_glyphs::QuoteGlyphs,
+    "tag-punctuation" => super::tag_punctuation::TagPunctuation,
 }
 
 fn closest<'a>(word: &str, choices: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {

@@ -8,8 +8,15 @@ pub mod house;
 pub mod load;
 
 mod attribution_verb;
+mod intro_punctuation;
 mod mark_problem;
+mod marks_util;
 mod missing_speaker;
+mod nested_marks;
+mod primary_marks;
+mod punctuation_placement;
+mod quote_glyphs;
+mod tag_punctuation;
 
 pub use load::{RuleError, load_rules};
 
