@@ -155,9 +155,16 @@ macro_rules! kinds {
 }
 
 kinds! {
+    "anonymity-reason" => super::anonymity_reason::AnonymityReason,
+    "anonymous-count" => super::anonymous_count::AnonymousCount,
+    "anonymous-first-quote" => super::anonymous_first_quote::AnonymousFirstQuote,
+    "anonymous-opinion" => super::anonymous_opinion::AnonymousOpinion,
+    "anonymous-share" => super::anonymous_share::AnonymousShare,
+    "anonymous-source" => super::anonymous_source::AnonymousSource,
     "attribution-verb" => super::attribution_verb::AttributionVerb,
     "mark-problem" => super::mark_problem::MarkProblemCheck,
     "missing-speaker" => super::missing_speaker::MissingSpeaker,
+    "vague-descriptor" => super::vague_descriptor::VagueDescriptor,
 }
 
 fn closest<'a>(word: &str, choices: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {

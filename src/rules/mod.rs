@@ -7,9 +7,17 @@
 pub mod house;
 pub mod load;
 
+mod anonymity_reason;
+mod anonymity_util;
+mod anonymous_count;
+mod anonymous_first_quote;
+mod anonymous_opinion;
+mod anonymous_share;
+mod anonymous_source;
 mod attribution_verb;
 mod mark_problem;
 mod missing_speaker;
+mod vague_descriptor;
 
 pub use load::{RuleError, load_rules};
 
