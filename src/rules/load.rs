@@ -155,6 +155,12 @@ macro_rules! kinds {
 }
 
 kinds! {
+    "anonymity-reason" => super::anonymity_reason::AnonymityReason,
+    "anonymous-count" => super::anonymous_count::AnonymousCount,
+    "anonymous-first-quote" => super::anonymous_first_quote::AnonymousFirstQuote,
+    "anonymous-opinion" => super::anonymous_opinion::AnonymousOpinion,
+    "anonymous-share" => super::anonymous_share::AnonymousShare,
+    "anonymous-source" => super::anonymous_source::AnonymousSource,
     "attribution-verb" => super::attribution_verb::AttributionVerb,
     "intro-punctuation" => super::intro_punctuation::IntroPunctuation,
     "mark-problem" => super::mark_problem::MarkProblemCheck,
@@ -164,6 +170,7 @@ kinds! {
     "punctuation-placement" => super::punctuation_placement::PunctuationPlacement,
     "quote-glyphs" => super::quote_glyphs::QuoteGlyphs,
     "tag-punctuation" => super::tag_punctuation::TagPunctuation,
+    "vague-descriptor" => super::vague_descriptor::VagueDescriptor,
 }
 
 fn closest<'a>(word: &str, choices: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {

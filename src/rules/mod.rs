@@ -7,6 +7,13 @@
 pub mod house;
 pub mod load;
 
+mod anonymity_reason;
+mod anonymity_util;
+mod anonymous_count;
+mod anonymous_first_quote;
+mod anonymous_opinion;
+mod anonymous_share;
+mod anonymous_source;
 mod attribution_verb;
 mod intro_punctuation;
 mod mark_problem;
@@ -17,6 +24,7 @@ mod primary_marks;
 mod punctuation_placement;
 mod quote_glyphs;
 mod tag_punctuation;
+mod vague_descriptor;
 
 pub use load::{RuleError, load_rules};
 
