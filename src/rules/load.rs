@@ -158,6 +158,7 @@ kinds! {
     "attribution-verb" => super::attribution_verb::AttributionVerb,
     "mark-problem" => super::mark_problem::MarkProblemCheck,
     "missing-speaker" => super::missing_speaker::MissingSpeaker,
+    "weasel" => super::weasel::Weasel,
 }
 
 fn closest<'a>(word: &str, choices: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {

@@ -10,6 +10,8 @@ pub mod load;
 mod attribution_verb;
 mod mark_problem;
 mod missing_speaker;
+mod sourcing_util;
+mod weasel;
 
 pub use load::{RuleError, load_rules};
 
