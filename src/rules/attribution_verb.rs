@@ -23,7 +23,9 @@
 //! never in the passive ("was declared fit", "claimed her first title" is not speech);
 //! `quoted_only`: only as the cue of a quotation or with a quotation later in the
 //! same sentence (for mild verbs, common and harmless in paraphrase);
-//! `headline`: with `quoted_only`, count the verb in a headline or standfirst too.
+//! `headline`: with `quoted_only`, count the verb in a headline or standfirst too;
+//! `not_after`: words that, earlier in the same sentence, make the phrase someone
+//! else's reported words ("the minister said Mr Howard was wrong to say …").
 
 use super::sourcing_util::{Word, narrative, quote_after_in_sentence, quote_with_cue};
 use super::{Check, Context, Hit};
@@ -46,6 +48,8 @@ pub struct AttributionVerb {
     pub quoted_only: bool,
     #[serde(default)]
     pub headline: bool,
+    #[serde(default)]
+    pub not_after: Vec<String>,
 }
 
 const PASSIVE: [&str; 10] = [
@@ -232,6 +236,14 @@ impl AttributionVerb {
         len: usize,
     ) -> bool {
         let w = &words[i];
+        let reported = words[..i]
+            .iter()
+            .rev()
+            .take_while(|p| p.sentence == w.sentence)
+            .any(|p| self.not_after.iter().any(|n| p.is(n)));
+        if reported {
+            return false;
+        }
         let cue = quote_with_cue(cx, verb).is_some();
         let quoted = cue || quote_after_in_sentence(cx, verb.end, w.paragraph).is_some();
         let display = matches!(
