@@ -158,6 +158,7 @@ kinds! {
     "attribution-verb" => super::attribution_verb::AttributionVerb,
     "mark-problem" => super::mark_problem::MarkProblemCheck,
     "missing-speaker" => super::missing_speaker::MissingSpeaker,
+    "organisation-speaker" => super::organisation_speaker::OrganisationSpeaker,
     "second-hand" => super::second_hand::SecondHand,
     "weasel" => super::weasel::Weasel,
 }

@@ -10,6 +10,7 @@ pub mod load;
 mod attribution_verb;
 mod mark_problem;
 mod missing_speaker;
+mod organisation_speaker;
 mod second_hand;
 mod sourcing_util;
 mod weasel;
