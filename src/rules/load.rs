@@ -166,11 +166,14 @@ kinds! {
     "mark-problem" => super::mark_problem::MarkProblemCheck,
     "missing-speaker" => super::missing_speaker::MissingSpeaker,
     "nested-marks" => super::nested_marks::NestedMarks,
+    "organisation-speaker" => super::organisation_speaker::OrganisationSpeaker,
     "primary-marks" => super::primary_marks::PrimaryMarks,
     "punctuation-placement" => super::punctuation_placement::PunctuationPlacement,
     "quote-glyphs" => super::quote_glyphs::QuoteGlyphs,
+    "second-hand" => super::second_hand::SecondHand,
     "tag-punctuation" => super::tag_punctuation::TagPunctuation,
     "vague-descriptor" => super::vague_descriptor::VagueDescriptor,
+    "weasel" => super::weasel::Weasel,
 }
 
 fn closest<'a>(word: &str, choices: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {

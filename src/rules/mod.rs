@@ -20,11 +20,15 @@ mod mark_problem;
 mod marks_util;
 mod missing_speaker;
 mod nested_marks;
+mod organisation_speaker;
 mod primary_marks;
 mod punctuation_placement;
 mod quote_glyphs;
+mod second_hand;
+mod sourcing_util;
 mod tag_punctuation;
 mod vague_descriptor;
+mod weasel;
 
 pub use load::{RuleError, load_rules};
 

@@ -1,0 +1,106 @@
+//! Narrative words grouped by paragraph and sentence, for the attribution rules
+//! that read cue words around a phrase (attribution verbs, weasel attributions).
+
+use super::Context;
+use crate::model::{Quote, Zone};
+use crate::span::Span;
+
+/// One narrative word (never inside quoted words) with where it stands.
+#[derive(Debug, Clone, Copy)]
+pub struct Word<'a> {
+    pub span: Span,
+    pub text: &'a str,
+    pub zone: Zone,
+    pub paragraph: usize,
+    pub sentence: usize,
+}
+
+impl Word<'_> {
+    pub fn is(&self, w: &str) -> bool {
+        self.text.eq_ignore_ascii_case(w)
+    }
+
+    pub fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+const ABBREVIATIONS: [&str; 16] = [
+    "mr", "mrs", "ms", "dr", "st", "no", "prof", "gen", "sen", "rep", "gov", "lt", "col", "jr",
+    "sr", "rev",
+];
+
+/// True when `text` (narrative between two words) ends a sentence: a full stop,
+/// question or exclamation mark followed by a space (closing marks allowed between).
+pub fn has_sentence_break(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().any(|(i, c)| {
+        matches!(c, '.' | '!' | '?')
+            && chars[i + 1..]
+                .iter()
+                .find(|c| !matches!(c, '”' | '’' | '"' | '\'' | ')' | '.'))
+                .is_none_or(|c| c.is_whitespace())
+    })
+}
+
+/// The narrative words of an article, each with its paragraph and sentence.
+pub fn narrative<'a>(cx: &'a Context) -> Vec<Word<'a>> {
+    let paras = &cx.article.paragraphs;
+    let mut out: Vec<Word> = Vec::new();
+    let mut sentence = 0;
+    for (span, text, zone) in cx.narrative_words() {
+        let paragraph = paras
+            .partition_point(|p| p.span.end <= span.start)
+            .min(paras.len().saturating_sub(1));
+        if let Some(prev) = out.last() {
+            let gap = &cx.source[prev.span.end..span.start];
+            let abbrev = ABBREVIATIONS.contains(&prev.lower().as_str())
+                || (prev.text.chars().count() == 1 && prev.is_capitalised());
+            let starts = text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            if prev.paragraph != paragraph || (starts && !abbrev && has_sentence_break(gap)) {
+                sentence += 1;
+            }
+        }
+        out.push(Word {
+            span,
+            text,
+            zone,
+            paragraph,
+            sentence,
+        });
+    }
+    out
+}
+
+/// The first top-level quotation opening after `pos` in the same sentence as
+/// `pos` (no sentence break in the narrative between them).
+pub fn quote_after_in_sentence<'a>(
+    cx: &'a Context,
+    pos: usize,
+    paragraph: usize,
+) -> Option<&'a Quote> {
+    let q = cx
+        .article
+        .quotes
+        .iter()
+        .filter(|q| q.depth == 0 && q.paragraph == paragraph)
+        .find(|q| q.open.map_or(q.span.start, |o| o.start) >= pos)?;
+    let open = q.open.map_or(q.span.start, |o| o.start);
+    (!has_sentence_break(&cx.source[pos..open])).then_some(q)
+}
+
+/// The quotation whose attribution cue holds `span`.
+pub fn quote_with_cue<'a>(cx: &'a Context, span: Span) -> Option<&'a Quote> {
+    cx.article.quotes.iter().find(|q| {
+        q.cue
+            .as_ref()
+            .is_some_and(|c| c.span.start <= span.start && span.end <= c.span.end)
+    })
+}
