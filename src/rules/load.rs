@@ -155,9 +155,14 @@ macro_rules! kinds {
 }
 
 kinds! {
+    "anonymous-quote-named-elsewhere" => super::anonymous_named_elsewhere::AnonymousNamedElsewhere,
     "attribution-verb" => super::attribution_verb::AttributionVerb,
     "mark-problem" => super::mark_problem::MarkProblemCheck,
     "missing-speaker" => super::missing_speaker::MissingSpeaker,
+    "person-name-variant" => super::person_name_variant::PersonNameVariant,
+    "person-role-conflict" => super::person_role_conflict::PersonRoleConflict,
+    "quote-speaker-conflict" => super::quote_speaker_conflict::QuoteSpeakerConflict,
+    "quote-wording-drift" => super::quote_wording_drift::QuoteWordingDrift,
 }
 
 fn closest<'a>(word: &str, choices: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {

@@ -4,12 +4,18 @@
 //! may share one kind with different options. The shipped rule files are embedded
 //! in the binary; a newsroom's own folders add rules or override shipped ones.
 
+pub mod cross;
 pub mod house;
 pub mod load;
 
+mod anonymous_named_elsewhere;
 mod attribution_verb;
 mod mark_problem;
 mod missing_speaker;
+mod person_name_variant;
+mod person_role_conflict;
+mod quote_speaker_conflict;
+mod quote_wording_drift;
 
 pub use load::{RuleError, load_rules};
 
@@ -22,6 +28,11 @@ use serde::Deserialize;
 /// What a rule kind does: look at one article and report hits.
 pub trait Check: Send + Sync + std::fmt::Debug {
     fn check(&self, cx: &Context, out: &mut Vec<Hit>);
+
+    /// A cross-article kind returns itself here; its rule files say `scope = "cross"`.
+    fn cross(&self) -> Option<&dyn cross::CrossCheck> {
+        None
+    }
 }
 
 /// What a check sees of one article.
@@ -177,6 +188,9 @@ pub struct Example {
     /// The house-style preset the example is checked under (default: `default`).
     #[serde(default)]
     pub preset: Option<String>,
+    /// For a cross-article rule: the other articles of the run.
+    #[serde(default)]
+    pub also: Vec<String>,
 }
 
 impl Example {
