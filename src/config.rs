@@ -27,6 +27,10 @@ pub struct Config {
     /// Folders of the newsroom's own rule files (relative to this file).
     #[serde(default)]
     pub rules_dirs: Vec<PathBuf>,
+    /// Folders of archive articles (relative to this file) that cross-article rules
+    /// compare against without reporting on them, as `--archive`.
+    #[serde(default)]
+    pub archive: Vec<PathBuf>,
     /// Paths (globs) to leave out when walking folders.
     #[serde(default)]
     pub ignore: Vec<String>,
@@ -111,6 +115,11 @@ impl Config {
     pub fn house(&self, preset_flag: Option<&str>) -> House {
         let name = preset_flag.or(self.preset.as_deref()).unwrap_or("default");
         House::preset(name).unwrap_or_default().patched(&self.house)
+    }
+
+    /// Archive folders, resolved against the config file's folder.
+    pub fn archive_dirs(&self) -> Vec<PathBuf> {
+        self.archive.iter().map(|d| self.dir.join(d)).collect()
     }
 
     /// Rule folders, resolved against the config file's folder.

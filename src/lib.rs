@@ -12,6 +12,7 @@ pub mod error;
 pub mod extract;
 pub mod finding;
 pub mod input;
+pub mod ledger;
 pub mod lexicon;
 pub mod markup;
 pub mod model;
@@ -70,6 +71,18 @@ pub fn check_files(
     house: &rules::house::House,
     suppressions: &[config::Suppression],
 ) -> Vec<finding::Finding> {
+    check_with_archive(files, &[], rules, house, suppressions)
+}
+
+/// As `check_files`, with archive articles that the cross-article rules compare
+/// against but that are not reported on.
+pub fn check_with_archive(
+    files: &[Extracted],
+    archive: &[Extracted],
+    rules: &rules::RuleSet,
+    house: &rules::house::House,
+    suppressions: &[config::Suppression],
+) -> Vec<finding::Finding> {
     let mut all: Vec<finding::Finding> = files
         .par_iter()
         .flat_map_iter(|f| {
@@ -84,6 +97,13 @@ pub fn check_files(
             found
         })
         .collect();
+    all.extend(rules::cross::check_cross(
+        files,
+        archive,
+        rules,
+        house,
+        suppressions,
+    ));
     all.sort_by(|a, b| (&a.path, a.span.start, &a.rule).cmp(&(&b.path, b.span.start, &b.rule)));
     all
 }

@@ -7,7 +7,7 @@ use quotecheck::finding::Severity;
 use quotecheck::render::findings::{Report, Style};
 use quotecheck::rules::house::House;
 use quotecheck::rules::{RuleSet, load_rules};
-use quotecheck::{Extracted, check_files, extract_targets, input, render};
+use quotecheck::{Extracted, check_with_archive, extract_targets, input, render};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,6 +42,10 @@ struct CheckArgs {
     /// A house-style preset (ap, reuters, nyt, guardian, bbc, uk-honorific, wikipedia).
     #[arg(long)]
     preset: Option<String>,
+    /// Articles the cross-article rules compare against without reporting on them
+    /// (repeatable): e.g. everything published before.
+    #[arg(long = "archive", value_name = "DIR")]
+    archive: Vec<PathBuf>,
     /// `--deny warnings`: warnings fail the run too.
     #[arg(long, value_enum)]
     deny: Option<Deny>,
@@ -204,7 +208,15 @@ fn run_check(args: CheckArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     let (files, failed) = read_all(&args.paths);
-    let findings = check_files(&files, &rules, &house, &config.suppress);
+    let mut archive_dirs = config.archive_dirs();
+    archive_dirs.extend(args.archive.iter().cloned());
+    let (archive, archive_failed) = if archive_dirs.is_empty() || !rules.has_cross() {
+        (Vec::new(), false)
+    } else {
+        read_all(&archive_dirs)
+    };
+    let failed = failed || archive_failed;
+    let findings = check_with_archive(&files, &archive, &rules, &house, &config.suppress);
     let report = Report {
         files: &files,
         findings: &findings,

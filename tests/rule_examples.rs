@@ -2,8 +2,7 @@
 //! tests. A flagged example must give at least one finding of that rule, a clean
 //! one none.
 
-use quotecheck::markup::Format;
-use quotecheck::rules::{Context, load_rules};
+use quotecheck::rules::load_rules;
 use std::collections::BTreeMap;
 
 #[test]
@@ -25,20 +24,7 @@ fn every_shipped_rule_flags_its_flagged_examples_and_only_those() {
             let house = ex
                 .house()
                 .unwrap_or_else(|| panic!("rule {}: unknown preset {:?}", rule.id, ex.preset));
-            let format = if ex.markdown {
-                Format::Markdown
-            } else {
-                Format::Text
-            };
-            let article = quotecheck::extract_text(&ex.text, format);
-            let cx = Context {
-                path: "example",
-                source: &ex.text,
-                article: &article,
-                house: &house,
-            };
-            let mut found = Vec::new();
-            rule.run(&cx, &mut found);
+            let (_, found) = rule.run_example("example.txt", ex, &house);
             if found.is_empty() == ex.flagged {
                 failures.push(format!(
                     "{}: expected {} on {:?}, got {:?}",

@@ -5,7 +5,7 @@
 use quotecheck::markup::Format;
 use quotecheck::render::findings::{Report, Style, github, human, json, sarif, short};
 use quotecheck::rules::house::House;
-use quotecheck::rules::{Context, RuleSet, load_rules};
+use quotecheck::rules::{RuleSet, load_rules};
 use quotecheck::{Extracted, check_files};
 use std::collections::BTreeMap;
 
@@ -33,27 +33,13 @@ fn each_rule_on_its_examples() {
         let mut out = String::new();
         for (n, ex) in rule.examples.iter().enumerate() {
             let house = ex.house().expect("a known preset");
-            let format = if ex.markdown {
-                Format::Markdown
-            } else {
-                Format::Text
-            };
             let name = format!(
                 "{}-{}.{}",
                 if ex.flagged { "flagged" } else { "clean" },
                 n + 1,
                 if ex.markdown { "md" } else { "txt" }
             );
-            let file = extracted(&name, &ex.text, format);
-            let cx = Context {
-                path: &file.path,
-                source: &file.source,
-                article: &file.article,
-                house: &house,
-            };
-            let mut findings = Vec::new();
-            rule.run(&cx, &mut findings);
-            let files = [file];
+            let (files, findings) = rule.run_example(&name, ex, &house);
             let report = Report {
                 files: &files,
                 findings: &findings,

@@ -182,10 +182,13 @@ pub fn human(report: &Report, style: Style) -> String {
         .with_width(style.width)
         .with_links(false);
     let sources = report.sources();
-    let mut arcs: HashMap<&str, Arc<str>> = HashMap::new();
+    let mut arcs: HashMap<String, Arc<str>> = HashMap::new();
     let mut arc = |path: &str| -> Arc<str> {
-        arcs.entry(sources.get(path).map_or("", |e| e.path.as_str()))
-            .or_insert_with(|| Arc::from(sources.get(path).map_or("", |e| e.source.as_str())))
+        arcs.entry(path.to_string())
+            .or_insert_with(|| match sources.get(path) {
+                Some(e) => Arc::from(e.source.as_str()),
+                None => Arc::from(outside_source(path)),
+            })
             .clone()
     };
     let mut out = String::new();
@@ -220,6 +223,12 @@ pub fn human(report: &Report, style: Style) -> String {
     out.push_str(&report.summary().to_string());
     out.push('\n');
     out
+}
+
+/// The text of a related place's file that is not among the reported ones (an
+/// archive article), read again for display; empty when it cannot be read.
+fn outside_source(path: &str) -> String {
+    std::fs::read_to_string(path).unwrap_or_default()
 }
 
 fn line_col(
@@ -340,7 +349,14 @@ pub fn sarif(report: &Report, rules: &RuleSet) -> String {
                     }
                 }],
                 "relatedLocations": f.related.iter().enumerate().map(|(i, r)| {
-                    let rsrc = sources.get(r.path.as_str()).map_or("", |e| e.source.as_str());
+                    let outside;
+                    let rsrc = match sources.get(r.path.as_str()) {
+                        Some(e) => e.source.as_str(),
+                        None => {
+                            outside = outside_source(&r.path);
+                            outside.as_str()
+                        }
+                    };
                     json!({
                         "id": i,
                         "message": { "text": r.message },

@@ -4,6 +4,7 @@
 //! may share one kind with different options. The shipped rule files are embedded
 //! in the binary; a newsroom's own folders add rules or override shipped ones.
 
+pub mod cross;
 pub mod house;
 pub mod load;
 
@@ -11,6 +12,7 @@ mod anonymity_reason;
 mod anonymity_util;
 mod anonymous_count;
 mod anonymous_first_quote;
+mod anonymous_named_elsewhere;
 mod anonymous_opinion;
 mod anonymous_share;
 mod anonymous_source;
@@ -21,9 +23,13 @@ mod marks_util;
 mod missing_speaker;
 mod nested_marks;
 mod organisation_speaker;
+mod person_name_variant;
+mod person_role_conflict;
 mod primary_marks;
 mod punctuation_placement;
 mod quote_glyphs;
+mod quote_speaker_conflict;
+mod quote_wording_drift;
 mod second_hand;
 mod sourcing_util;
 mod tag_punctuation;
@@ -41,6 +47,11 @@ use serde::Deserialize;
 /// What a rule kind does: look at one article and report hits.
 pub trait Check: Send + Sync + std::fmt::Debug {
     fn check(&self, cx: &Context, out: &mut Vec<Hit>);
+
+    /// A cross-article kind returns itself here; its rule files say `scope = "cross"`.
+    fn cross(&self) -> Option<&dyn cross::CrossCheck> {
+        None
+    }
 }
 
 /// What a check sees of one article.
@@ -196,6 +207,9 @@ pub struct Example {
     /// The house-style preset the example is checked under (default: `default`).
     #[serde(default)]
     pub preset: Option<String>,
+    /// For a cross-article rule: the other articles of the run.
+    #[serde(default)]
+    pub also: Vec<String>,
 }
 
 impl Example {

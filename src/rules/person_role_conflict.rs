@@ -1,0 +1,324 @@
+//! One person given incompatible titles in articles close in time.
+//!
+//! # What it checks
+//! The same person (the same full name, folded) given the same office with
+//! different modifiers in two articles: former against current, shadow against
+//! office-holder, acting or interim against permanent, deputy against the post
+//! itself, elect against holder. Roles are the titles extraction attaches to a
+//! person and the words before or in apposition to a full name. Different
+//! offices ("founder" and "chairman") are both true and not compared. Articles
+//! more than `max_days_apart` apart may both be right (a title changes over
+//! time); when either article has no date the finding is an info.
+//!
+//! # Why an editor cares
+//! Sources are identified by position so readers can judge them; contradictory
+//! titles are corrections waiting to happen.
+//!
+//! # Options
+//! `max_days_apart` (14): articles further apart than this are not compared.
+
+use super::cross::{CrossCheck, CrossContext, CrossHit};
+use super::{Check, Context, Hit};
+use crate::finding::Severity;
+use crate::ledger::fold_word;
+use crate::model::MentionForm;
+use crate::span::Span;
+use rustc_hash::FxHashMap;
+use serde::Deserialize;
+use std::collections::BTreeSet;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PersonRoleConflict {
+    pub max_days_apart: i64,
+}
+
+impl Default for PersonRoleConflict {
+    fn default() -> Self {
+        PersonRoleConflict { max_days_apart: 14 }
+    }
+}
+
+impl Check for PersonRoleConflict {
+    fn check(&self, _: &Context, _: &mut Vec<Hit>) {}
+
+    fn cross(&self) -> Option<&dyn CrossCheck> {
+        Some(self)
+    }
+}
+
+const STOP: [&str; 14] = [
+    "a", "an", "the", "his", "her", "its", "their", "of", "for", "and", "to", "in", "at", "on",
+];
+/// Words that make a role a clause about time, not a title held.
+const CLAUSE: [&str; 12] = [
+    "who", "was", "is", "were", "been", "then", "until", "since", "elected", "certain", "would",
+    "will",
+];
+
+/// A role as written, where, and its key.
+type KeyedRole = (String, Span, RoleKey);
+
+/// A role's modifiers (by class) and its office words.
+#[derive(Debug, PartialEq, Eq)]
+struct RoleKey {
+    mods: BTreeSet<&'static str>,
+    core: BTreeSet<String>,
+}
+
+fn role_key(text: &str) -> Option<RoleKey> {
+    let mut mods = BTreeSet::new();
+    let mut core = BTreeSet::new();
+    let words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '–')
+        .map(|w| {
+            let w = w
+                .strip_suffix("’s")
+                .or_else(|| w.strip_suffix("'s"))
+                .unwrap_or(w);
+            fold_word(w)
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 8 {
+        return None;
+    }
+    for w in &words {
+        let w = w.as_str();
+        if CLAUSE.contains(&w) {
+            return None;
+        }
+        let class = match w {
+            "former" | "ex" | "outgoing" | "previous" | "retired" => Some("former"),
+            "acting" | "interim" | "caretaker" => Some("acting"),
+            "shadow" => Some("shadow"),
+            "deputy" | "assistant" => Some("deputy"),
+            "elect" | "incoming" | "designate" | "prospective" => Some("future"),
+            _ => None,
+        };
+        if let Some(c) = class {
+            mods.insert(c);
+            continue;
+        }
+        if STOP.contains(&w) {
+            continue;
+        }
+        let w = match w {
+            "chairman" | "chairwoman" | "chairperson" => "chair",
+            "spokeswoman" | "spokesperson" => "spokesman",
+            "ceo" => "chief executive",
+            w => w,
+        };
+        for part in w.split(' ') {
+            core.insert(part.to_string());
+        }
+    }
+    (!core.is_empty()).then_some(RoleKey { mods, core })
+}
+
+fn describe(mods: &BTreeSet<&'static str>) -> &'static str {
+    if mods.contains("former") {
+        "former"
+    } else if mods.contains("acting") {
+        "acting"
+    } else if mods.contains("shadow") {
+        "shadow"
+    } else if mods.contains("deputy") {
+        "deputy"
+    } else if mods.contains("future") {
+        "incoming"
+    } else {
+        "current"
+    }
+}
+
+/// The title words written straight before a name ("Dozens including former
+/// Corbyn spokesman Matt Zarb-Cousin" -> "former Corbyn spokesman"): capitalised
+/// words, title words and modifiers, back to the first other word.
+fn title_before(src: &str, at: usize) -> Option<Span> {
+    let lex = crate::lexicon::Lexicon::get();
+    let line_start = src[..at].rfind('\n').map_or(0, |i| i + 1);
+    let head = &src[..at];
+    let mut start = at;
+    let mut n = 0;
+    while n < 6 {
+        let t = head[line_start..start].trim_end();
+        let end = line_start + t.len();
+        let ws = t.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let w = &t[ws..];
+        if w.is_empty() || w.ends_with(['.', ',', ';', ':', '(', '“', '"']) {
+            break;
+        }
+        let lw = fold_word(w);
+        let titled = w.chars().next().is_some_and(char::is_uppercase)
+            || w.split('-').any(|p| lex.titles.contains(&p.to_lowercase()))
+            || [
+                "former", "ex", "acting", "interim", "shadow", "deputy", "outgoing", "incoming",
+            ]
+            .contains(&lw.as_str());
+        if !titled {
+            break;
+        }
+        start = end - w.len();
+        n += 1;
+    }
+    if n == 0 {
+        return None;
+    }
+    let span = Span::new(start, line_start + head[line_start..].trim_end().len());
+    let text = span.slice(src);
+    let has_title = text
+        .split([' ', '-'])
+        .any(|p| lex.titles.contains(&p.to_lowercase()));
+    has_title.then_some(span)
+}
+
+/// Every role of a person of one article: the ones extraction attached, and the
+/// words before a full-name mention ("former Momentum official Christine
+/// Shawcroft") or in apposition after it ("Jackie Walker, a former Momentum
+/// Vice-Chair who ...").
+fn roles_of(cx: &CrossContext, file: usize, index: usize) -> Vec<(String, Span)> {
+    let src = cx.source(file);
+    let p = &cx.files[file].article.people[index];
+    let mut out: Vec<(String, Span)> = p.roles.iter().map(|r| (r.text.clone(), r.span)).collect();
+    let first = p.name.split_whitespace().next().unwrap_or("");
+    let last = p.name.split_whitespace().next_back().unwrap_or("");
+    for m in p
+        .mentions
+        .iter()
+        .filter(|m| m.form == MentionForm::FullName)
+    {
+        let text = m.span.slice(src);
+        let Some(s) = text.find(first) else { continue };
+        let Some(e) = text[s..].find(last).map(|e| s + e + last.len()) else {
+            continue;
+        };
+        let before = text[..s].trim();
+        if !before.is_empty() {
+            let start = m.span.start + text[..s].find(before).unwrap_or(0);
+            out.push((before.to_string(), Span::new(start, start + before.len())));
+        } else if let Some(pre) = title_before(src, m.span.start + s) {
+            out.push((pre.slice(src).to_string(), pre));
+        }
+        let after = &text[e..];
+        if let Some(rest) = after.strip_prefix(", ") {
+            let cut = [",", " who ", " which ", " whose "]
+                .iter()
+                .filter_map(|c| rest.find(c))
+                .min()
+                .unwrap_or(rest.len());
+            let role = rest[..cut].trim();
+            if !role.is_empty() {
+                let start = m.span.start + e + 2;
+                out.push((role.to_string(), Span::new(start, start + role.len())));
+            }
+        }
+    }
+    out.sort_by_key(|r| r.1);
+    out.dedup_by_key(|r| r.1);
+    out
+}
+
+impl CrossCheck for PersonRoleConflict {
+    fn check_cross(&self, cx: &CrossContext, out: &mut Vec<CrossHit>) {
+        let l = cx.ledger;
+        let mut clusters: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        for (i, p) in l.people.iter().enumerate() {
+            clusters.entry(p.key.as_str()).or_default().push(i);
+        }
+        let mut found: std::collections::BTreeMap<(usize, Span), (Hit, Option<Severity>)> =
+            Default::default();
+        for members in clusters.values() {
+            if members.len() < 2 || members.len() > 500 {
+                continue;
+            }
+            let roles: Vec<(usize, Vec<KeyedRole>)> = members
+                .iter()
+                .map(|&i| {
+                    let p = &l.people[i];
+                    let rs = roles_of(cx, p.file, p.index)
+                        .into_iter()
+                        .filter_map(|(t, s)| role_key(&t).map(|k| (t, s, k)))
+                        .collect();
+                    (i, rs)
+                })
+                .collect();
+            for (n, (x, rx)) in roles.iter().enumerate() {
+                for (y, ry) in &roles[n + 1..] {
+                    let (px, py) = (&l.people[*x], &l.people[*y]);
+                    if px.file == py.file || l.same_article(px.file, py.file) {
+                        continue;
+                    }
+                    let apart = l.days_apart(px.file, py.file);
+                    if apart.is_some_and(|d| d > self.max_days_apart) {
+                        continue;
+                    }
+                    for (tx, sx, kx) in rx {
+                        for (ty, sy, ky) in ry {
+                            if kx.core != ky.core || kx.mods == ky.mods {
+                                continue;
+                            }
+                            let Some((h, _)) =
+                                cx.here_and_there((px.file, sx.start), (py.file, sy.start))
+                            else {
+                                continue;
+                            };
+                            let ((ph, th, sh, kh), (pt, tt, st, kt)) = if h == 0 {
+                                ((px, tx, sx, kx), (py, ty, sy, ky))
+                            } else {
+                                ((py, ty, sy, ky), (px, tx, sx, kx))
+                            };
+                            let entry = found.entry((ph.file, *sh)).or_insert_with(|| {
+                                let when = match apart {
+                                    Some(0) => " on the same date".to_string(),
+                                    Some(d) => format!(", {d} days apart"),
+                                    None => " (one article has no date)".to_string(),
+                                };
+                                let hit = Hit::at(*sh)
+                                    .var("name", ph.name.clone())
+                                    .var("role", super::fold(th, 60))
+                                    .var("other", super::fold(tt, 60))
+                                    .var("here_kind", describe(&kh.mods))
+                                    .var("there_kind", describe(&kt.mods))
+                                    .var("where", cx.where_(ph.file, pt.file))
+                                    .var("when", when)
+                                    .label(*sh, format!("{} here", describe(&kh.mods)));
+                                (hit, apart.is_none().then_some(Severity::Info))
+                            });
+                            entry.0.related.push(cx.related(
+                                pt.file,
+                                *st,
+                                format!("{} “{}” there", describe(&kt.mods), super::fold(tt, 60)),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        for ((file, _), (hit, lower)) in found {
+            out.push(CrossHit { file, hit, lower });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_fold_modifiers_and_aliases() {
+        let a = role_key("a former Momentum Vice-Chair").unwrap();
+        let b = role_key("Momentum vice-chair").unwrap();
+        assert_eq!(a.core, b.core);
+        assert_ne!(a.mods, b.mods);
+        assert_eq!(
+            role_key("Momentum chairman").unwrap().core,
+            role_key("chairwoman of Momentum").unwrap().core
+        );
+        assert_ne!(
+            role_key("Momentum founder").unwrap().core,
+            role_key("Momentum chairman").unwrap().core
+        );
+        assert!(role_key("all but certain to be elected to the NEC").is_none());
+    }
+}
