@@ -49,7 +49,33 @@ pub enum Intro {
 #[serde(rename_all = "kebab-case")]
 pub enum Alterations {
     Allowed,
+    /// Omissions only: no insertions, no [sic] (Reuters).
+    DeletionsOnly,
     Forbidden,
+}
+
+/// The house form of an omission mark inside quotations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Ellipsis {
+    /// Three full stops with a space either side: "foul ... and" (Reuters).
+    SpacedDots,
+    /// Three full stops against the words: "foul...and".
+    Dots,
+    /// The single character "…".
+    Character,
+    Any,
+}
+
+impl Ellipsis {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Ellipsis::SpacedDots => "spaced-dots",
+            Ellipsis::Dots => "dots",
+            Ellipsis::Character => "character",
+            Ellipsis::Any => "any",
+        }
+    }
 }
 
 /// The house-style table.
@@ -65,6 +91,7 @@ pub struct House {
     pub anonymity_reason_required: bool,
     pub anonymous_opinion_forbidden: bool,
     pub alterations: Alterations,
+    pub ellipsis: Ellipsis,
 }
 
 /// Some keys of the house table, as a preset or a config file gives them.
@@ -80,6 +107,7 @@ pub struct HousePatch {
     pub anonymity_reason_required: Option<bool>,
     pub anonymous_opinion_forbidden: Option<bool>,
     pub alterations: Option<Alterations>,
+    pub ellipsis: Option<Ellipsis>,
 }
 
 impl House {
@@ -96,7 +124,8 @@ impl House {
             intro,
             anonymity_reason_required,
             anonymous_opinion_forbidden,
-            alterations
+            alterations,
+            ellipsis
         );
     }
 
@@ -123,6 +152,7 @@ impl House {
             anonymity_reason_required: true,
             anonymous_opinion_forbidden: false,
             alterations: Alterations::Allowed,
+            ellipsis: Ellipsis::Any,
         };
         h.apply(all.get("default")?);
         if name != "default" {

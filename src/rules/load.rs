@@ -156,8 +156,14 @@ macro_rules! kinds {
 
 kinds! {
     "attribution-verb" => super::attribution_verb::AttributionVerb,
+    "bracketed-alteration" => super::bracketed_alteration::BracketedAlteration,
+    "display-quote" => super::display_quote::DisplayQuote,
+    "ellipsis" => super::ellipsis::Ellipsis,
     "mark-problem" => super::mark_problem::MarkProblemCheck,
     "missing-speaker" => super::missing_speaker::MissingSpeaker,
+    "repeated-quote" => super::repeated_quote::RepeatedQuote,
+    "scare-quote" => super::scare_quote::ScareQuote,
+    "zone-debris" => super::page_furniture::ZoneDebris,
 }
 
 fn closest<'a>(word: &str, choices: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {

@@ -8,8 +8,15 @@ pub mod house;
 pub mod load;
 
 mod attribution_verb;
+mod bracketed_alteration;
+mod display_quote;
+mod ellipsis;
+mod fidelity_util;
 mod mark_problem;
 mod missing_speaker;
+mod page_furniture;
+mod repeated_quote;
+mod scare_quote;
 
 pub use load::{RuleError, load_rules};
 
@@ -103,6 +110,10 @@ pub struct Hit {
     pub related: Vec<Related>,
     /// A severity below the rule's, for a finding that rests on inference.
     pub soften: bool,
+    /// One step above the rule's severity (info → warning), for the case a rule's
+    /// catalogue entry rates higher: a house that forbids what the rule notes, a
+    /// scare quote in a headline.
+    pub raise: bool,
 }
 
 impl Hit {
@@ -218,11 +229,16 @@ impl Rule {
         let mut hits = Vec::new();
         self.check.check(cx, &mut hits);
         for h in hits {
-            let severity = if h.soften {
-                self.severity.min(Severity::Warning)
-            } else {
-                self.severity
-            };
+            let mut severity = self.severity;
+            if h.raise {
+                severity = match severity {
+                    Severity::Info => Severity::Warning,
+                    _ => Severity::Error,
+                };
+            }
+            if h.soften {
+                severity = severity.min(Severity::Warning);
+            }
             out.push(Finding {
                 rule: self.id.clone(),
                 severity,
