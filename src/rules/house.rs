@@ -49,7 +49,33 @@ pub enum Intro {
 #[serde(rename_all = "kebab-case")]
 pub enum Alterations {
     Allowed,
+    /// Omissions only: no insertions, no [sic] (Reuters).
+    DeletionsOnly,
     Forbidden,
+}
+
+/// The house form of an omission mark inside quotations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Ellipsis {
+    /// Three full stops with a space either side: "foul ... and" (Reuters).
+    SpacedDots,
+    /// Three full stops against the words: "foul...and".
+    Dots,
+    /// The single character "…".
+    Character,
+    Any,
+}
+
+impl Ellipsis {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Ellipsis::SpacedDots => "spaced-dots",
+            Ellipsis::Dots => "dots",
+            Ellipsis::Character => "character",
+            Ellipsis::Any => "any",
+        }
+    }
 }
 
 /// The house-style table.
@@ -67,6 +93,7 @@ pub struct House {
     pub alterations: Alterations,
     /// Optional-tier rules this house switches on (AP: `full-name-repeated`).
     pub enable: Vec<String>,
+    pub ellipsis: Ellipsis,
 }
 
 /// Some keys of the house table, as a preset or a config file gives them.
@@ -84,6 +111,7 @@ pub struct HousePatch {
     pub alterations: Option<Alterations>,
     /// Optional-tier rules to switch on, added to the preset's.
     pub enable: Option<Vec<String>>,
+    pub ellipsis: Option<Ellipsis>,
 }
 
 impl House {
@@ -100,7 +128,8 @@ impl House {
             intro,
             anonymity_reason_required,
             anonymous_opinion_forbidden,
-            alterations
+            alterations,
+            ellipsis
         );
         for id in p.enable.iter().flatten() {
             if !self.enable.contains(id) {
@@ -133,6 +162,7 @@ impl House {
             anonymous_opinion_forbidden: false,
             alterations: Alterations::Allowed,
             enable: Vec::new(),
+            ellipsis: Ellipsis::Any,
         };
         h.apply(all.get("default")?);
         if name != "default" {

@@ -163,6 +163,9 @@ kinds! {
     "anonymous-share" => super::anonymous_share::AnonymousShare,
     "anonymous-source" => super::anonymous_source::AnonymousSource,
     "attribution-verb" => super::attribution_verb::AttributionVerb,
+    "bracketed-alteration" => super::bracketed_alteration::BracketedAlteration,
+    "display-quote" => super::display_quote::DisplayQuote,
+    "ellipsis" => super::ellipsis::Ellipsis,
     "intro-punctuation" => super::intro_punctuation::IntroPunctuation,
     "mark-problem" => super::mark_problem::MarkProblemCheck,
     "missing-speaker" => super::missing_speaker::MissingSpeaker,
@@ -175,10 +178,13 @@ kinds! {
     "quote-glyphs" => super::quote_glyphs::QuoteGlyphs,
     "quote-speaker-conflict" => super::quote_speaker_conflict::QuoteSpeakerConflict,
     "quote-wording-drift" => super::quote_wording_drift::QuoteWordingDrift,
+    "repeated-quote" => super::repeated_quote::RepeatedQuote,
+    "scare-quote" => super::scare_quote::ScareQuote,
     "second-hand" => super::second_hand::SecondHand,
     "tag-punctuation" => super::tag_punctuation::TagPunctuation,
     "vague-descriptor" => super::vague_descriptor::VagueDescriptor,
     "weasel" => super::weasel::Weasel,
+    "zone-debris" => super::page_furniture::ZoneDebris,
 }
 
 fn closest<'a>(word: &str, choices: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {

@@ -17,12 +17,17 @@ mod anonymous_opinion;
 mod anonymous_share;
 mod anonymous_source;
 mod attribution_verb;
+mod bracketed_alteration;
+mod display_quote;
+mod ellipsis;
+mod fidelity_util;
 mod intro_punctuation;
 mod mark_problem;
 mod marks_util;
 mod missing_speaker;
 mod nested_marks;
 mod organisation_speaker;
+mod page_furniture;
 mod person_name_variant;
 mod person_role_conflict;
 mod primary_marks;
@@ -30,6 +35,8 @@ mod punctuation_placement;
 mod quote_glyphs;
 mod quote_speaker_conflict;
 mod quote_wording_drift;
+mod repeated_quote;
+mod scare_quote;
 mod second_hand;
 mod sourcing_util;
 mod tag_punctuation;
@@ -133,6 +140,10 @@ pub struct Hit {
     pub related: Vec<Related>,
     /// A severity below the rule's, for a finding that rests on inference.
     pub soften: bool,
+    /// One step above the rule's severity (info → warning), for the case a rule's
+    /// catalogue entry rates higher: a house that forbids what the rule notes, a
+    /// scare quote in a headline.
+    pub raise: bool,
 }
 
 impl Hit {
@@ -251,11 +262,16 @@ impl Rule {
         let mut hits = Vec::new();
         self.check.check(cx, &mut hits);
         for h in hits {
-            let severity = if h.soften {
-                self.severity.min(Severity::Warning)
-            } else {
-                self.severity
-            };
+            let mut severity = self.severity;
+            if h.raise {
+                severity = match severity {
+                    Severity::Info => Severity::Warning,
+                    _ => Severity::Error,
+                };
+            }
+            if h.soften {
+                severity = severity.min(Severity::Warning);
+            }
             out.push(Finding {
                 rule: self.id.clone(),
                 severity,
