@@ -155,7 +155,12 @@ macro_rules! kinds {
 }
 
 kinds! {
+    "ambiguous-speaker" => super::ambiguous_speaker::AmbiguousSpeaker,
+    "attribution-tense" => super::attribution_tense::AttributionTense,
     "attribution-verb" => super::attribution_verb::AttributionVerb,
+    "carried-speaker" => super::carried_speaker::CarriedSpeaker,
+    "garbled-attribution" => super::garbled_attribution::GarbledAttribution,
+    "late-attribution" => super::late_attribution::LateAttribution,
     "mark-problem" => super::mark_problem::MarkProblemCheck,
     "missing-speaker" => super::missing_speaker::MissingSpeaker,
 }

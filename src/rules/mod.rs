@@ -7,9 +7,15 @@
 pub mod house;
 pub mod load;
 
+mod ambiguous_speaker;
+mod attribution_tense;
 mod attribution_verb;
+mod carried_speaker;
+mod garbled_attribution;
+mod late_attribution;
 mod mark_problem;
 mod missing_speaker;
+mod speakers_util;
 
 pub use load::{RuleError, load_rules};
 
