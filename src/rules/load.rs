@@ -155,6 +155,7 @@ macro_rules! kinds {
 }
 
 kinds! {
+    "ambiguous-speaker" => super::ambiguous_speaker::AmbiguousSpeaker,
     "anonymity-reason" => super::anonymity_reason::AnonymityReason,
     "anonymous-count" => super::anonymous_count::AnonymousCount,
     "anonymous-first-quote" => super::anonymous_first_quote::AnonymousFirstQuote,
@@ -162,11 +163,15 @@ kinds! {
     "anonymous-quote-named-elsewhere" => super::anonymous_named_elsewhere::AnonymousNamedElsewhere,
     "anonymous-share" => super::anonymous_share::AnonymousShare,
     "anonymous-source" => super::anonymous_source::AnonymousSource,
+    "attribution-tense" => super::attribution_tense::AttributionTense,
     "attribution-verb" => super::attribution_verb::AttributionVerb,
     "bracketed-alteration" => super::bracketed_alteration::BracketedAlteration,
+    "carried-speaker" => super::carried_speaker::CarriedSpeaker,
     "display-quote" => super::display_quote::DisplayQuote,
     "ellipsis" => super::ellipsis::Ellipsis,
+    "garbled-attribution" => super::garbled_attribution::GarbledAttribution,
     "intro-punctuation" => super::intro_punctuation::IntroPunctuation,
+    "late-attribution" => super::late_attribution::LateAttribution,
     "mark-problem" => super::mark_problem::MarkProblemCheck,
     "missing-speaker" => super::missing_speaker::MissingSpeaker,
     "nested-marks" => super::nested_marks::NestedMarks,

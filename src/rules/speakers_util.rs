@@ -1,0 +1,336 @@
+//! Helpers the speaker rules share (late-attribution, quote-speaker-carried-over,
+//! ambiguous-speaker): sentence starts, and where each person of the register is
+//! named in the narrative.
+
+use super::Context;
+use crate::lexicon::Lexicon;
+use crate::model::{Gender, Quote, QuoteKind, Zone};
+use crate::span::Span;
+
+const CLOSERS: [char; 5] = ['”', '’', '"', '\'', ')'];
+const OPENERS: [char; 4] = ['“', '‘', '"', '\''];
+
+/// True when the `.` at `dot` ends an abbreviation or an initial ("Mr.", "J.").
+fn abbreviation_before(text: &str, dot: usize) -> bool {
+    let before = &text[..dot];
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (letters == 1 && word.chars().next().is_some_and(char::is_uppercase))
+        || Lexicon::get()
+            .abbreviations
+            .contains(&word.trim_matches('.').to_lowercase())
+}
+
+/// The byte offsets where a sentence starts within `span`: `span.start` (past
+/// white space) and after each `.`, `!` or `?` (and any closing marks) followed
+/// by white space and a capital, a digit or an opening mark.
+pub fn sentence_starts_in(text: &str, span: Span, out: &mut Vec<usize>) {
+    let s = span.slice(text);
+    let lead = s.len() - s.trim_start().len();
+    out.push(span.start + lead);
+    for (i, c) in s.char_indices() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        let mut j = i + c.len_utf8();
+        while let Some(n) = s[j..].chars().next().filter(|n| CLOSERS.contains(n)) {
+            j += n.len_utf8();
+        }
+        let rest = &s[j..];
+        let trimmed = rest.trim_start();
+        if trimmed.len() == rest.len() {
+            continue;
+        }
+        let Some(next) = trimmed.chars().next() else {
+            continue;
+        };
+        if !(next.is_uppercase() || next.is_ascii_digit() || OPENERS.contains(&next)) {
+            continue;
+        }
+        if c == '.' && abbreviation_before(s, i) {
+            continue;
+        }
+        out.push(span.start + j + (rest.len() - trimmed.len()));
+    }
+}
+
+/// Sentence starts of the whole article, in order (every paragraph but page
+/// furniture).
+pub fn sentence_starts(cx: &Context) -> Vec<usize> {
+    let mut out = Vec::new();
+    for p in &cx.article.paragraphs {
+        if p.zone != Zone::Boilerplate {
+            sentence_starts_in(cx.source, p.span, &mut out);
+        }
+    }
+    out
+}
+
+/// The number of sentences of a quotation's words.
+pub fn sentences_in(text: &str, span: Span) -> usize {
+    let mut v = Vec::new();
+    sentence_starts_in(text, span, &mut v);
+    v.len()
+}
+
+/// Index of the sentence holding `at` in `starts`.
+pub fn sentence_of(starts: &[usize], at: usize) -> usize {
+    starts.partition_point(|&s| s <= at).saturating_sub(1)
+}
+
+/// A person named in the narrative of the body: one of the register, or a name
+/// extraction did not register ("Mr Hunt shook his head").
+#[derive(Debug, Clone)]
+pub struct Named {
+    pub span: Span,
+    /// Index into `Article::people`.
+    pub person: Option<usize>,
+    /// The surname, which identifies a person outside the register.
+    pub key: String,
+    pub gender: Gender,
+}
+
+impl Named {
+    /// Is this the person `person` (of the register) or `key` (a surname)?
+    pub fn is(&self, person: Option<usize>, key: &str) -> bool {
+        match (self.person, person) {
+            (Some(a), Some(b)) => a == b,
+            _ => self.key == key,
+        }
+    }
+
+    /// How the article names the person here, for messages.
+    pub fn name<'a>(&'a self, cx: &'a Context) -> &'a str {
+        self.person
+            .map_or(self.key.as_str(), |p| cx.article.people[p].name.as_str())
+    }
+}
+
+/// The surname by which a speaker is identified among `Named` mentions.
+pub fn speaker_key(cx: &Context, sp: &crate::model::Speaker) -> String {
+    let name = sp
+        .person
+        .map_or(sp.name.as_str(), |p| cx.article.people[p].name.as_str());
+    name.split_whitespace().last().unwrap_or("").to_string()
+}
+
+fn honorific_gender(word: &str) -> Option<Gender> {
+    let lex = Lexicon::get();
+    let w = word.to_lowercase();
+    if lex.honorifics_male.contains(&w) {
+        Some(Gender::Male)
+    } else if lex.honorifics_female.contains(&w) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() > 1
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w)
+}
+
+/// Every place in the body's narrative (outside quotations) where a person is
+/// named, in order: people of the register by surname or full name, and other
+/// names with an honorific or a known first name. Extraction's own mention lists
+/// are not complete enough for recency. A person of unknown gender takes the
+/// gender of an honorific used with the name anywhere in the article.
+pub fn named_in_narrative(cx: &Context) -> Vec<Named> {
+    let lex = Lexicon::get();
+    let people = &cx.article.people;
+    let keys: Vec<(usize, &str)> = people
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.name.split_whitespace().last().map(|s| (i, s)))
+        .filter(|(_, s)| s.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let words: Vec<(Span, &str, Zone)> = cx
+        .narrative_words()
+        .into_iter()
+        .filter(|w| w.2 == Zone::Body)
+        .collect();
+    let adjacent = |a: Span, b: Span| cx.source[a.end..b.start].trim().is_empty();
+    let mut out: Vec<Named> = Vec::new();
+    let mut last_end = 0;
+    for i in 0..words.len() {
+        let (span, w, _) = words[i];
+        if span.start < last_end {
+            continue;
+        }
+        let rest = &cx.source[span.start..];
+        let before = i
+            .checked_sub(1)
+            .filter(|&j| adjacent(words[j].0, span))
+            .and_then(|j| honorific_gender(words[j].1));
+        let registered = keys.iter().find(|(_, key)| {
+            rest.starts_with(key)
+                && !rest[key.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '-')
+        });
+        if let Some(&(p, key)) = registered {
+            let s = Span::new(span.start, span.start + key.len());
+            out.push(Named {
+                span: s,
+                person: Some(p),
+                key: key.to_string(),
+                gender: before.unwrap_or(people[p].gender),
+            });
+            last_end = s.end;
+            continue;
+        }
+        let Some(&(next, nw, _)) = words.get(i + 1) else {
+            continue;
+        };
+        let key = strip_possessive(nw);
+        if !adjacent(span, next)
+            || !capitalised(nw)
+            || lex.not_names.contains(&nw.to_lowercase())
+            || keys.iter().any(|(_, k)| *k == key)
+        {
+            continue;
+        }
+        let lw = w.to_lowercase();
+        let gender = honorific_gender(w).or_else(|| {
+            if lex.first_names_male.contains(&lw) {
+                Some(Gender::Male)
+            } else if lex.first_names_female.contains(&lw) {
+                Some(Gender::Female)
+            } else {
+                None
+            }
+        });
+        if let Some(g) = gender {
+            // "Jose Antonio Reyes": the surname ends the run of capitals.
+            let mut last = i + 1;
+            while let Some(&(after, aw, _)) = words.get(last + 1) {
+                if !adjacent(words[last].0, after) || !capitalised(aw) || last - i >= 3 {
+                    break;
+                }
+                last += 1;
+            }
+            let (next, nw, _) = words[last];
+            let key = strip_possessive(nw);
+            let s = Span::new(next.start, next.start + key.len());
+            out.push(Named {
+                span: s,
+                person: None,
+                key: key.to_string(),
+                gender: g,
+            });
+            last_end = s.end;
+        }
+    }
+    // One gender per person: what an honorific or the register says anywhere.
+    let mut genders: Vec<(Option<usize>, String, Gender)> = Vec::new();
+    for n in &out {
+        if n.gender != Gender::Unknown && !genders.iter().any(|g| n.is(g.0, &g.1)) {
+            genders.push((n.person, n.key.clone(), n.gender));
+        }
+    }
+    for n in &mut out {
+        if n.gender == Gender::Unknown
+            && let Some(g) = genders.iter().find(|g| n.is(g.0, &g.1))
+        {
+            n.gender = g.2;
+        }
+    }
+    out
+}
+
+/// Quotations of depth 0 that are someone's words (not scare quotes).
+pub fn spoken(q: &Quote) -> bool {
+    q.depth == 0 && q.kind != QuoteKind::Scare
+}
+
+/// The paragraph index holding byte `at`.
+pub fn paragraph_of(cx: &Context, at: usize) -> Option<usize> {
+    cx.article
+        .paragraphs
+        .iter()
+        .position(|p| p.span.start <= at && at < p.span.end.max(p.span.start + 1))
+}
+
+/// Verbs that introduce a view, or frame the words that follow, without being
+/// speech cues: after them the reader takes the quotation to be that person's.
+const THOUGHT: [&str; 16] = [
+    "as",
+    "thought",
+    "thinks",
+    "believes",
+    "believed",
+    "feels",
+    "felt",
+    "hailed",
+    "praised",
+    "accused",
+    "criticised",
+    "urged",
+    "backed",
+    "welcomed",
+    "condemned",
+    "defended",
+];
+
+/// Does the narrative in `span` hold a cue word ("said", "added", "described")?
+pub fn has_cue(cx: &Context, words: &[(Span, &str, Zone)], span: Span) -> bool {
+    let lex = Lexicon::get();
+    words
+        .iter()
+        .filter(|w| w.0.start >= span.start && w.0.end <= span.end)
+        .any(|w| {
+            let l = w.1.to_lowercase();
+            lex.speech_cues.starts(&l)
+                || lex.noun_cues.contains(&l)
+                || lex.prepositional_cues.starts(&l)
+                || THOUGHT.contains(&l.as_str())
+        })
+        || span.slice(cx.source).trim_end().ends_with(':')
+}
+
+/// A speaker's name as a message shows it: an anonymous descriptor mid-sentence
+/// ("another Labour MP"), a name as it is.
+pub fn display_name(sp: &crate::model::Speaker) -> String {
+    if sp.anonymous {
+        let mut c = sp.name.chars();
+        match c.next() {
+            Some(f) => f.to_lowercase().chain(c).collect(),
+            None => String::new(),
+        }
+    } else {
+        sp.name.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn starts(t: &str) -> Vec<&str> {
+        let mut v = Vec::new();
+        sentence_starts_in(t, Span::new(0, t.len()), &mut v);
+        v.iter().map(|&i| &t[i..]).collect()
+    }
+
+    #[test]
+    fn sentences_break_after_terminals_and_closing_marks() {
+        let t = "He said, “We won. Absolutely.” The outcome “will matter”.";
+        assert_eq!(starts(t).len(), 3);
+        assert_eq!(starts("Mr. Smith met J. Jones. They talked.").len(), 2);
+        assert_eq!(starts("It cost 3.5m. Nobody paid.").len(), 2);
+    }
+}
