@@ -84,6 +84,9 @@ struct RuleFile<O> {
     doc: Doc,
     #[serde(default)]
     examples: Vec<Example>,
+    /// Rules whose finding at the same place makes this one's redundant.
+    #[serde(default)]
+    superseded_by: Vec<String>,
     #[serde(default)]
     options: O,
 }
@@ -102,6 +105,7 @@ struct Parsed {
     help: String,
     doc: Doc,
     examples: Vec<Example>,
+    superseded_by: Vec<String>,
     check: Box<dyn Check>,
 }
 
@@ -133,6 +137,7 @@ where
         help: file.help,
         doc: file.doc,
         examples: file.examples,
+        superseded_by: file.superseded_by,
         check: Box::new(file.options),
     })
 }
@@ -299,6 +304,7 @@ pub fn load_rules(
                     help: p.help,
                     doc: p.doc,
                     examples: p.examples,
+                    superseded_by: p.superseded_by,
                     origin: path.clone(),
                     check: p.check,
                 });

@@ -249,6 +249,9 @@ pub struct Rule {
     pub help: String,
     pub doc: Doc,
     pub examples: Vec<Example>,
+    /// Rules whose finding on the same words makes this rule's redundant
+    /// (an anonymous source that is also reported for giving no reason).
+    pub superseded_by: Vec<String>,
     /// Where the rule file came from ("built in", or a path).
     pub origin: String,
     pub check: Box<dyn Check>,
@@ -336,6 +339,29 @@ impl RuleSet {
         }
         out.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
         out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
+        self.drop_superseded(&mut out);
         out
+    }
+
+    /// Drop a finding when a rule that supersedes its rule reports a finding
+    /// overlapping it: one place, one diagnostic.
+    fn drop_superseded(&self, findings: &mut Vec<Finding>) {
+        let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
+        let keep: Vec<bool> = findings
+            .iter()
+            .map(|f| {
+                let Some(rule) = self.get(&f.rule) else {
+                    return true;
+                };
+                !findings.iter().any(|g| {
+                    rule.superseded_by.contains(&g.rule)
+                        && (overlaps(f.span, g.span)
+                            || f.labels.iter().any(|(l, _)| overlaps(*l, g.span))
+                            || g.labels.iter().any(|(l, _)| overlaps(f.span, *l)))
+                })
+            })
+            .collect();
+        let mut k = keep.iter();
+        findings.retain(|_| *k.next().unwrap_or(&true));
     }
 }
