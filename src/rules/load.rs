@@ -156,8 +156,12 @@ macro_rules! kinds {
 
 kinds! {
     "attribution-verb" => super::attribution_verb::AttributionVerb,
+    "first-reference" => super::first_reference::FirstReference,
+    "full-name-repeated" => super::full_name_repeated::FullNameRepeated,
     "mark-problem" => super::mark_problem::MarkProblemCheck,
     "missing-speaker" => super::missing_speaker::MissingSpeaker,
+    "same-surname" => super::same_surname::SameSurname,
+    "second-reference" => super::second_reference::SecondReference,
 }
 
 fn closest<'a>(word: &str, choices: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {

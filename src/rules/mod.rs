@@ -8,8 +8,13 @@ pub mod house;
 pub mod load;
 
 mod attribution_verb;
+mod first_reference;
+mod full_name_repeated;
 mod mark_problem;
 mod missing_speaker;
+mod people_util;
+mod same_surname;
+mod second_reference;
 
 pub use load::{RuleError, load_rules};
 
