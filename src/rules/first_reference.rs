@@ -28,6 +28,9 @@ use crate::model::{Gender, Zone};
 use crate::span::Span;
 use serde::Deserialize;
 
+/// A narrative word: span, text, zone.
+type Word<'a> = (Span, &'a str, Zone);
+
 fn yes() -> bool {
     true
 }
@@ -58,6 +61,9 @@ impl Check for FirstReference {
         let people = named_people(cx);
         let lex = Lexicon::get();
         let a = cx.article;
+        // The narrative words are needed only for a few people: read lazily.
+        let cell = std::cell::OnceCell::new();
+        let words = || -> &Vec<Word> { cell.get_or_init(|| cx.narrative_words()) };
         for n in &people {
             if shares_surname(&people, n) || self.mononyms.contains(&n.surname) {
                 continue;
@@ -86,7 +92,7 @@ impl Check for FirstReference {
             });
             if self.require_given_name
                 && !full_before
-                && (n.modifier_only || personal(cx, first.span, first.form, lex))
+                && (n.modifier_only || personal(cx, words(), first.span, first.form, lex))
                 // Someone known only as "Dr Pepper" or "Mrs Simpson" may be a
                 // brand or a title: a speech verb or a quotation must show a
                 // person.
@@ -94,7 +100,7 @@ impl Check for FirstReference {
                     || n.modifier_only
                     || n
                         .body_refs()
-                        .any(|r| personal(cx, r.span, RefForm::Surname, lex)))
+                        .any(|r| personal(cx, words(), r.span, RefForm::Surname, lex)))
                 && matches!(first.form, RefForm::Surname | RefForm::Honorific)
             {
                 let later_full = n.body_refs().find(|r| r.form == RefForm::Full);
@@ -107,7 +113,14 @@ impl Check for FirstReference {
                     (None, true) => hit
                         .var("problem", "has no given name, and the body never gives it")
                         .var("remedy", format!("introduce {} here", n.name)),
-                    (None, false) => hit
+                    (None, false) => n
+                        .body_refs()
+                        .filter(|r| r.span.start > first.span.start)
+                        .take(3)
+                        .fold(hit, |h, r| {
+                            let t = r.span.slice(cx.source).to_string();
+                            h.label(r.span, format!("“{t}” again"))
+                        })
                         .var("problem", "is all the body ever calls this person")
                         .var(
                             "remedy",
@@ -138,7 +151,7 @@ impl Check for FirstReference {
                 before.map_or(sentence.start, |b| b.start),
                 after.map_or(sentence.end, |b| b.end),
             );
-            if has_role_words(cx, first.span, window, lex) {
+            if has_role_words(words(), first.span, window, lex) {
                 continue;
             }
             // A capitalised word before the name is taken as a title ("Agent
@@ -168,7 +181,7 @@ impl Check for FirstReference {
             {
                 continue;
             }
-            if !bare_in_sentence(cx, first.span, sentence, lex) {
+            if !bare_in_sentence(cx, words(), first.span, sentence, lex) {
                 continue;
             }
             let q = &a.quotes[qi];
@@ -192,12 +205,11 @@ impl Check for FirstReference {
 /// The name stands alone in its sentence: nothing but a cue after it ("Neil
 /// Coyle said"), nothing but a cue or a function word before it, and no title or
 /// role word anywhere in the sentence's narrative.
-fn bare_in_sentence(cx: &Context, name: Span, sentence: Span, lex: &Lexicon) -> bool {
-    let words: Vec<(Span, &str)> = cx
-        .narrative_words()
-        .into_iter()
+fn bare_in_sentence(cx: &Context, all: &[Word], name: Span, sentence: Span, lex: &Lexicon) -> bool {
+    let words: Vec<(Span, &str)> = all
+        .iter()
         .filter(|(s, _, _)| sentence.start <= s.start && s.end <= sentence.end)
-        .map(|(s, w, _)| (s, w))
+        .map(|&(s, w, _)| (s, w))
         .collect();
     let after = cx.source[name.end..sentence.end].trim_start_matches(['’', '\'', 's']);
     let next_word = words.iter().find(|(s, _)| s.start >= name.end);
@@ -262,9 +274,9 @@ const ROLE_WORDS: [&str; 30] = [
 
 /// A title, role or credential word, or an organisation's possessive ("Amnesty
 /// International's chief"), in the narrative of `window` outside the name.
-fn has_role_words(cx: &Context, name: Span, window: Span, lex: &Lexicon) -> bool {
-    cx.narrative_words()
-        .into_iter()
+fn has_role_words(words: &[Word], name: Span, window: Span, lex: &Lexicon) -> bool {
+    words
+        .iter()
         .filter(|(s, _, _)| window.start <= s.start && s.end <= window.end)
         .filter(|(s, _, _)| !(name.start <= s.start && s.end <= name.end))
         .any(|(_, w, _)| {
@@ -344,7 +356,7 @@ fn next_sentence(cx: &Context, s: Span) -> Option<Span> {
 /// next to it ("Gerrard said", "said Gerrard"), or the speaker's mention of a
 /// quotation. A bare capitalised word before the full name may be a company, a
 /// place or a report ("Ford", "the Tomlinson report").
-fn personal(cx: &Context, r: Span, form: RefForm, lex: &Lexicon) -> bool {
+fn personal(cx: &Context, words: &[Word], r: Span, form: RefForm, lex: &Lexicon) -> bool {
     if matches!(form, RefForm::Honorific | RefForm::Rank) {
         return true;
     }
@@ -356,7 +368,6 @@ fn personal(cx: &Context, r: Span, form: RefForm, lex: &Lexicon) -> bool {
     }) {
         return true;
     }
-    let words = cx.narrative_words();
     let Some(k0) = words.iter().position(|(s, _, _)| s.start == r.start) else {
         return false;
     };

@@ -239,6 +239,34 @@ pub fn sentence_of(cx: &Context, at: usize) -> Span {
 /// kept only when something says they are people: a known given name or gender,
 /// a courtesy title, a quotation attributed to them, a role.
 pub fn named_people(cx: &Context) -> Vec<Named> {
+    // The four rules of section E read the same references: work them out once
+    // an article (rules run one after another on one thread for each file).
+    thread_local! {
+        static CACHE: std::cell::RefCell<Option<(u64, Vec<Named>)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    let key = {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        cx.source.hash(&mut h);
+        (cx.article as *const _ as usize).hash(&mut h);
+        cx.article.people.len().hash(&mut h);
+        h.finish()
+    };
+    if let Some(hit) = CACHE.with(|c| {
+        c.borrow()
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, v)| v.clone())
+    }) {
+        return hit;
+    }
+    let people = compute_named_people(cx);
+    CACHE.with(|c| *c.borrow_mut() = Some((key, people.clone())));
+    people
+}
+
+fn compute_named_people(cx: &Context) -> Vec<Named> {
     let a = cx.article;
     let lex = Lexicon::get();
     let words = cx.narrative_words();
@@ -401,8 +429,24 @@ pub fn named_people(cx: &Context) -> Vec<Named> {
         });
     }
 
+    // Only words that are, or hold, a surname or a given name need looking at.
+    let keys: rustc_hash::FxHashSet<String> = out
+        .iter()
+        .flat_map(|n| [Some(n.surname.clone()), n.given.clone()])
+        .flatten()
+        .collect();
+    let all_parts: Vec<Vec<String>> = out
+        .iter()
+        .map(|n| n.name.split_whitespace().map(str::to_string).collect())
+        .collect();
     for (k, &(sp, w, zone)) in words.iter().enumerate() {
+        if !upper_first(w) && !w.contains(['-', '‑']) {
+            continue;
+        }
         let (bare, _) = strip_possessive(w);
+        if !keys.contains(bare) && !bare.split(['-', '‑']).any(|part| keys.contains(part)) {
+            continue;
+        }
         // "Corbyn-backing", "pro-Corbyn": the name as a modifier.
         let (head, compound) = match bare.split_once(['-', '‑']) {
             _ if out
@@ -450,8 +494,7 @@ pub fn named_people(cx: &Context) -> Vec<Named> {
                     ATTRIBUTIVE_HEADS.contains(nw) || lex.anonymous_heads.contains(*nw)
                 }));
         let paragraph = paragraph_of(cx, sp.start);
-        for n in out.iter_mut() {
-            let parts: Vec<&str> = n.name.split_whitespace().collect();
+        for (n, parts) in out.iter_mut().zip(&all_parts) {
             if n.surname == head {
                 // The whole name, ending here?
                 let full = parts.len() >= 2
@@ -540,12 +583,22 @@ pub fn named_people(cx: &Context) -> Vec<Named> {
     // "Alan Smith" in the register and "Doug Smith" in the narrative: another
     // person of the surname, whom the register missed.
     let mut others: Vec<Named> = Vec::new();
+    let mut surname_at: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
+    for (k, (_, w, _)) in words.iter().enumerate().skip(1) {
+        let bare = strip_possessive(w).0;
+        if keys.contains(bare) {
+            surname_at.entry(bare).or_default().push(k);
+        }
+    }
     for n in out
         .iter()
         .filter(|n| n.given.is_some() && n.person.is_some())
     {
         let parts: Vec<&str> = n.name.split_whitespace().collect();
-        for k in 1..words.len() {
+        for &k in surname_at
+            .get(n.surname.as_str())
+            .map_or(&[][..], |v| &v[..])
+        {
             let (sp, w, zone) = words[k];
             let (gsp, g, _) = words[k - 1];
             let lg = g.to_lowercase();
@@ -693,7 +746,7 @@ fn modifier_only_names(cx: &Context, words: &[(Span, &str, Zone)], known: &[Name
     let lex = Lexicon::get();
     let adjacent =
         |x: Span, y: Span| x.end <= y.start && cx.source[x.end..y.start].trim().is_empty();
-    let mut counts: Vec<(String, usize, bool)> = Vec::new();
+    let mut counts: rustc_hash::FxHashMap<&str, (usize, bool)> = Default::default();
     for (k, &(sp, w, zone)) in words.iter().enumerate() {
         if zone != Zone::Body || !capitalised(w) {
             continue;
@@ -704,17 +757,13 @@ fn modifier_only_names(cx: &Context, words: &[(Span, &str, Zone)], known: &[Name
             && words
                 .get(k + 1)
                 .is_some_and(|(ns, nw, _)| adjacent(sp, *ns) && PEOPLE_NOUNS.contains(nw));
-        match counts.iter_mut().find(|(c, _, _)| c == w) {
-            Some(e) => {
-                e.1 += modifier as usize;
-                e.2 &= modifier;
-            }
-            None => counts.push((w.to_string(), modifier as usize, modifier)),
-        }
+        let e = counts.entry(w).or_insert((0, true));
+        e.0 += modifier as usize;
+        e.1 &= modifier;
     }
-    counts
+    let mut names: Vec<String> = counts
         .into_iter()
-        .filter(|(w, n, all)| {
+        .filter(|(w, (n, all))| {
             let l = w.to_lowercase();
             *all && *n >= 2
                 && !lex.organisation_words.contains(&l)
@@ -726,10 +775,12 @@ fn modifier_only_names(cx: &Context, words: &[(Span, &str, Zone)], known: &[Name
                 && !l.ends_with("ese")
                 && !known
                     .iter()
-                    .any(|n| n.surname == *w || n.given.as_deref() == Some(w))
+                    .any(|n| n.surname == *w || n.given.as_deref() == Some(*w))
         })
-        .map(|(w, _, _)| w)
-        .collect()
+        .map(|(w, _)| w.to_string())
+        .collect();
+    names.sort();
+    names
 }
 
 /// A word that can be a given name: not a title ("Writer Tony Cowell"), a speech

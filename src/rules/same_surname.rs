@@ -55,6 +55,9 @@ impl Check for SameSurname {
                         .split(|c: char| !c.is_alphanumeric())
                         .any(|w| w == lower)
             };
+            if group.len() < 2 {
+                continue;
+            }
             let group: Vec<_> = group.into_iter().filter(|o| !common(o)).collect();
             let mut givens: Vec<&str> = group.iter().filter_map(|o| o.given.as_deref()).collect();
             givens.sort_unstable();

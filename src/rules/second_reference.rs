@@ -69,11 +69,18 @@ impl Check for SecondReference {
             }
             match cx.house.honorifics {
                 Honorifics::None => {
-                    if let Some(r) = refs.iter().find(|r| titled(r)) {
+                    let all: Vec<&&Ref> = refs.iter().filter(|r| titled(r)).collect();
+                    if let Some(r) = all.first() {
                         out.push(
                             Hit::at(r.span)
                                 .var("ref", text(r))
-                                .var("problem", "has a courtesy title the house does not use")
+                                .var(
+                                    "problem",
+                                    format!(
+                                        "has a courtesy title the house does not use{}",
+                                        more(all.len())
+                                    ),
+                                )
                                 .var("remedy", format!("write “{}”", bare(n, r))),
                         );
                     }
@@ -87,11 +94,22 @@ impl Check for SecondReference {
                                 .var("remedy", format!("write “{}” on first reference", n.name)),
                         );
                     }
-                    if let Some(r) = refs.iter().skip(1).find(|r| r.form == RefForm::Surname) {
+                    let all: Vec<&&Ref> = refs
+                        .iter()
+                        .skip(1)
+                        .filter(|r| r.form == RefForm::Surname)
+                        .collect();
+                    if let Some(r) = all.first() {
                         out.push(
                             Hit::at(r.span)
                                 .var("ref", text(r))
-                                .var("problem", "has no courtesy title after the first reference")
+                                .var(
+                                    "problem",
+                                    format!(
+                                        "has no courtesy title after the first reference{}",
+                                        more(all.len())
+                                    ),
+                                )
                                 .var(
                                     "remedy",
                                     "give the courtesy title (Mr, Mrs, Ms, Dr) on later references",
@@ -148,5 +166,13 @@ fn bare(n: &Named, r: &Ref) -> String {
         n.name.clone()
     } else {
         n.surname.clone()
+    }
+}
+
+/// " (and 3 more like it)" for a finding that stands for several references.
+fn more(n: usize) -> String {
+    match n {
+        0 | 1 => String::new(),
+        n => format!(" (and {} more like it)", n - 1),
     }
 }
