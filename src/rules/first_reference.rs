@@ -21,7 +21,7 @@
 //! `require_role_for_speakers` (default true): flag a quoted speaker's bare first
 //! reference; `mononyms`: names that need no given name ("Madonna").
 
-use super::people_util::{RefForm, named_people, sentence_of, shares_surname};
+use super::people_util::{RefForm, common_word, named_people, sentence_of, shares_surname};
 use super::{Check, Context, Hit};
 use crate::lexicon::Lexicon;
 use crate::model::{Gender, Zone};
@@ -93,6 +93,7 @@ impl Check for FirstReference {
             if self.require_given_name
                 && !full_before
                 && (n.modifier_only || personal(cx, words(), first.span, first.form, lex))
+                && !(first.form == RefForm::Surname && common_word(cx, &n.surname))
                 // Someone known only as "Dr Pepper" or "Mrs Simpson" may be a
                 // brand or a title: a speech verb or a quotation must show a
                 // person.
@@ -211,7 +212,8 @@ fn bare_in_sentence(cx: &Context, all: &[Word], name: Span, sentence: Span, lex:
         .filter(|(s, _, _)| sentence.start <= s.start && s.end <= sentence.end)
         .map(|&(s, w, _)| (s, w))
         .collect();
-    let after = cx.source[name.end..sentence.end].trim_start_matches(['’', '\'', 's']);
+    let after =
+        cx.source[name.end..sentence.end.max(name.end)].trim_start_matches(['’', '\'', 's']);
     let next_word = words.iter().find(|(s, _)| s.start >= name.end);
     let after_ok = match next_word {
         // Only a cue, straight after the name.

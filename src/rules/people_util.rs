@@ -799,3 +799,14 @@ fn plausible_given(w: &str, lex: &Lexicon) -> bool {
         && !COURTESY.contains(&bare)
         && !RANK.contains(&bare)
 }
+
+/// The word also stands in lower case in the article ("games", "brown"): a
+/// capitalised one may be the common word at a sentence start, not a surname.
+pub fn common_word(cx: &Context, w: &str) -> bool {
+    let lower = w.to_lowercase();
+    lower != w
+        && cx
+            .source
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|x| x == lower)
+}
