@@ -86,6 +86,8 @@ impl Check for SameSurname {
                 .iter()
                 .flat_map(|o| o.body_refs())
                 .filter(|r| r.span.start >= introduced && !r.attributive)
+                // A team sheet: "Roberts (Wrexham), Collins (Sunderland)".
+                .filter(|r| !cx.source[r.span.end..].trim_start().starts_with('('))
                 .filter(|r| match r.form {
                     RefForm::Surname => true,
                     RefForm::Honorific | RefForm::Rank => {
