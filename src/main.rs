@@ -256,10 +256,12 @@ fn run_check(args: CheckArgs) -> ExitCode {
 }
 
 fn run_rules(dirs: &[PathBuf], config: Option<PathBuf>, explain: Option<String>) -> ExitCode {
-    let (_, rules) = match load(config, dirs) {
+    let (config, mut rules) = match load(config, dirs) {
         Ok(x) => x,
         Err(code) => return code,
     };
+    // Show the rules as a check would run them under the configured house.
+    let _ = rules.enable_for_house(&config.house(None), &config.rules);
     let out = match explain {
         None => render::rules::list(&rules),
         Some(id) => match rules.get(&id) {

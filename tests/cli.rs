@@ -405,3 +405,42 @@ fn bare_paths_run_the_check() {
     let text = String::from_utf8(bare.stdout).expect("UTF-8 stdout");
     assert!(text.ends_with("0 errors, 0 warnings, 0 infos\n"), "{text}");
 }
+
+#[test]
+fn a_preset_switches_on_its_optional_rules_and_a_typo_is_an_error() {
+    let dir = TempDir::new();
+    dir.write(
+        "comma.txt",
+        "Party row\n\nThe leader spoke to members at a packed meeting in the town hall on Thursday night.\nLansman said, “We have got to win the election in London for the party.”\n",
+    );
+    let rules_of = |args: &[&str]| -> Vec<String> {
+        let out = run(dir.path(), args, None);
+        json(&out)["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    let plain = rules_of(&["comma.txt", "--format", "json"]);
+    assert!(
+        !plain.iter().any(|r| r == "quote-introduction-punctuation"),
+        "{plain:?}"
+    );
+    let reuters = rules_of(&["comma.txt", "--format", "json", "--preset", "reuters"]);
+    assert!(
+        reuters
+            .iter()
+            .any(|r| r == "quote-introduction-punctuation"),
+        "{reuters:?}"
+    );
+
+    let typo = run(dir.path(), &["comma.txt", "--preset", "reuter"], None);
+    assert_eq!(typo.status.code(), Some(2));
+    assert!(
+        stderr(&typo).contains("unknown house-style preset `reuter`"),
+        "{}",
+        stderr(&typo)
+    );
+    assert!(stderr(&typo).contains("reuters"), "{}", stderr(&typo));
+}

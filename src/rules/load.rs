@@ -160,6 +160,7 @@ macro_rules! kinds {
 }
 
 kinds! {
+    "according-to" => super::according_to::AccordingTo,
     "ambiguous-speaker" => super::ambiguous_speaker::AmbiguousSpeaker,
     "anonymity-reason" => super::anonymity_reason::AnonymityReason,
     "anonymous-count" => super::anonymous_count::AnonymousCount,

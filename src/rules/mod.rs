@@ -8,6 +8,7 @@ pub mod cross;
 pub mod house;
 pub mod load;
 
+mod according_to;
 mod ambiguous_speaker;
 mod anonymity_reason;
 mod anonymity_util;
