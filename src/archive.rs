@@ -44,8 +44,10 @@ pub const DEFAULT_PATH: &str = ".quotecheck/ledger.sqlite";
 /// A quotation shingle found in more archive articles than this is too common
 /// to find candidates by ("I think we").
 const SHINGLE_CAP: usize = 48;
-/// The same for a name word ("john").
-const NAME_CAP: usize = 200;
+/// A person's name or surname is looked up in at most this many archive
+/// articles (the latest indexed): enough for the name rules to see how the
+/// archive writes it, without loading every article on a prime minister.
+const NAME_LIMIT: usize = 24;
 /// How long a run waits for another run's transaction.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
 
@@ -586,24 +588,30 @@ impl LedgerDb {
             let e = sql_err(&self.shown);
             let mut st = self
                 .conn
-                .prepare_cached("SELECT article_id FROM terms WHERE term = ?1 LIMIT ?2")
+                .prepare_cached(
+                    "SELECT article_id FROM terms WHERE term = ?1 ORDER BY article_id DESC LIMIT ?2",
+                )
                 .map_err(&e)?;
             let mut asked: FxHashSet<i64> = FxHashSet::default();
             for f in &files {
-                for (term, cap) in terms_of(f) {
+                for (term, shingle) in terms_of(f) {
                     if !asked.insert(term) {
                         continue;
                     }
+                    let cap = if shingle { SHINGLE_CAP } else { NAME_LIMIT };
                     let ids: Vec<i64> = st
                         .query_map(params![term, (cap + 1) as i64], |r| r.get(0))
                         .map_err(&e)?
                         .collect::<Result<_, _>>()
                         .map_err(&e)?;
                     let extra = pending_terms.get(&term).map_or(&[][..], Vec::as_slice);
-                    if ids.len() + extra.len() > cap {
+                    if shingle && ids.len() + extra.len() > cap {
                         continue;
                     }
-                    wanted.extend(ids.into_iter().filter(|id| live.contains(id)));
+                    // Names: the latest articles first (pending ones are the newest).
+                    let extra = &extra[extra.len().saturating_sub(cap)..];
+                    let room = cap.saturating_sub(extra.len());
+                    wanted.extend(ids.into_iter().filter(|id| live.contains(id)).take(room));
                     wanted_pending.extend(extra.iter().copied());
                 }
             }
@@ -901,10 +909,10 @@ fn term(tag: u8, parts: &[&str]) -> i64 {
     h as i64
 }
 
-/// The lookup terms of an article, each with its cap: the 3-word shingles of its
-/// linkable quotations (as the cross-article ledger links them) and the folded
-/// words of its people's names and its speakers' keys.
-fn terms_of(f: &Extracted) -> Vec<(i64, usize)> {
+/// The lookup terms of an article, each marked `true` for a shingle: the 3-word
+/// shingles of its linkable quotations (as the cross-article ledger links them),
+/// then its people's full names and surnames and its speakers' keys, folded.
+fn terms_of(f: &Extracted) -> Vec<(i64, bool)> {
     let mut out = Vec::new();
     for q in &f.article.quotes {
         if q.depth > 0
@@ -916,26 +924,25 @@ fn terms_of(f: &Extracted) -> Vec<(i64, usize)> {
         let words = quote_words(&f.source, q.span);
         for w in words.windows(3) {
             if w.iter().all(|x| !x.is_gap()) {
-                out.push((
-                    term(b'q', &[&w[0].text, &w[1].text, &w[2].text]),
-                    SHINGLE_CAP,
-                ));
+                out.push((term(b'q', &[&w[0].text, &w[1].text, &w[2].text]), true));
             }
         }
         if let Some(s) = &q.speaker {
             let k = speaker_key(&s.name);
-            if !k.is_empty() {
-                out.push((term(b'n', &[&k]), NAME_CAP));
+            if !k.is_empty() && !s.anonymous {
+                out.push((term(b's', &[&k]), false));
             }
         }
     }
     for p in &f.article.people {
-        for w in name_words(&p.name) {
-            for part in w.split('-') {
-                if !part.is_empty() {
-                    out.push((term(b'n', &[part]), NAME_CAP));
-                }
-            }
+        let words = name_words(&p.name);
+        if words.len() < 2 {
+            continue;
+        }
+        let parts: Vec<&str> = words.iter().flat_map(|w| w.split('-')).collect();
+        out.push((term(b'p', &[&parts.concat()]), false));
+        if let Some(last) = parts.last() {
+            out.push((term(b's', &[last]), false));
         }
     }
     out.sort_unstable();
