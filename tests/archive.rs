@@ -406,3 +406,44 @@ fn since_checks_the_files_changed_since_a_revision_against_the_rest() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--since no-such-rev"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_run_killed_half_way_leaves_the_ledger_usable() {
+    let t = project();
+    for i in 0..400 {
+        t.write(
+            &format!("archive/bulk/{i:03}.txt"),
+            &format!(
+                "Story {i}\n\n\"Number {i} was a fine plan for the whole town and the county,\" said Ann Lee{i}, a councillor.\n\n\"We will keep going,\" she said.\n"
+            ),
+        );
+    }
+    // Kill runs at several moments of their work.
+    for wait in [5u64, 40, 150] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+            .args(["--format", "short", "new.txt"])
+            .current_dir(t.path())
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(wait));
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    let o = run(t.path(), &["--format", "short", "-v", "new.txt"]);
+    assert!(o.status.code().is_some_and(|c| c < 2), "{}", stderr(&o));
+    assert!(stdout(&o).contains("quote-wording-drift"), "{}", stderr(&o));
+    let db = rusqlite::Connection::open(t.path().join(".quotecheck/ledger.sqlite")).unwrap();
+    let ok: String = db
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+    let n: i64 = db
+        .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 402);
+    let o = run(t.path(), &["--format", "short", "-v", "new.txt"]);
+    assert_eq!(stats(&o).0, 1, "{}", stderr(&o));
+}
