@@ -1058,3 +1058,30 @@ pub fn changed_since(rev: &str, paths: &[PathBuf]) -> Result<Vec<PathBuf>, Strin
         .map(|p| p.strip_prefix(&cwd).map_or(p.clone(), Path::to_path_buf))
         .collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_relative_to_the_project_and_lexical() {
+        let cwd = Path::new("/news/desk");
+        let base = Path::new("/news");
+        assert_eq!(key_in(cwd, base, Path::new("./a/../b.md")), "desk/b.md");
+        assert_eq!(key_in(cwd, base, Path::new("/news/x/y.txt")), "x/y.txt");
+        assert_eq!(
+            key_in(cwd, base, Path::new("/elsewhere/z.txt")),
+            "/elsewhere/z.txt"
+        );
+    }
+
+    #[test]
+    fn terms_are_stable_and_tagged() {
+        assert_eq!(
+            term(b'q', &["we", "will", "not"]),
+            term(b'q', &["we", "will", "not"])
+        );
+        assert_ne!(term(b'q', &["we", "will"]), term(b's', &["we", "will"]));
+        assert_ne!(term(b'q', &["ab", "c"]), term(b'q', &["a", "bc"]));
+    }
+}
