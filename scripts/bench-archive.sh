@@ -9,18 +9,21 @@
 # differ and quotations recur across the archive as in a real one.
 #
 # Usage: scripts/bench-archive.sh [N]   (N articles, default 50000; SHARED=... for
-# another shared folder; KEEP=1 keeps the temporary folder)
+# another shared folder; KEEP=1 keeps the temporary folder; WORK=DIR generates
+# into DIR, or reuses the corpus already there, and keeps it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-50000}
 corpus=${SHARED:-../shared}/corpus/bbc
 [ -d "$corpus" ] || { echo "no corpus at $corpus" >&2; exit 2; }
-cargo build --release --quiet
-bin=$PWD/target/release/quotecheck
-work=$(mktemp -d)
-[ "${KEEP:-}" = 1 ] || trap 'rm -rf "$work"' EXIT
-
-python3 - "$corpus" "$work" "$n" <<'EOF'
+if [ -n "${WORK:-}" ]; then
+  work=$WORK; mkdir -p "$work"
+else
+  work=$(mktemp -d)
+  [ "${KEEP:-}" = 1 ] || trap 'rm -rf "$work"' EXIT
+fi
+rm -rf "$work/.quotecheck"
+[ -d "$work/archive" ] || python3 - "$corpus" "$work" "$n" <<'EOF'
 import os, sys, random
 src, work, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 names = sorted(f for f in os.listdir(src) if f.endswith(".txt"))
@@ -48,6 +51,8 @@ for i, j in enumerate((7, 1500)):
     with open(os.path.join(work, "new", f"story{i}.txt"), "w", encoding="utf-8") as f:
         f.write(body + "\n")
 EOF
+cargo build --release --quiet
+bin=$PWD/target/release/quotecheck
 cd "$work"
 printf 'archive = ["archive"]\n' > quotecheck.toml
 echo "== $(find archive -type f | wc -l) archive articles, $(du -sh archive | cut -f1); $(nproc) cores"
