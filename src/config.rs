@@ -31,6 +31,9 @@ pub struct Config {
     /// compare against without reporting on them, as `--archive`.
     #[serde(default)]
     pub archive: Vec<PathBuf>,
+    /// The archive ledger's file (relative to this file); default
+    /// `.quotecheck/ledger.sqlite` beside it.
+    pub ledger: Option<PathBuf>,
     /// Paths (globs) to leave out when walking folders.
     #[serde(default)]
     pub ignore: Vec<String>,
@@ -120,6 +123,11 @@ impl Config {
     /// Archive folders, resolved against the config file's folder.
     pub fn archive_dirs(&self) -> Vec<PathBuf> {
         self.archive.iter().map(|d| self.dir.join(d)).collect()
+    }
+
+    /// The ledger's file, resolved against the config file's folder.
+    pub fn ledger_path(&self) -> Option<PathBuf> {
+        self.ledger.as_ref().map(|p| self.dir.join(p))
     }
 
     /// Rule folders, resolved against the config file's folder.

@@ -6,6 +6,7 @@
 //! (paragraphs and zones) -> `parse` (quote marks, words) -> `extract` (quotations,
 //! speakers, people) -> `rules` (findings) -> `render`. The core never prints.
 
+pub mod archive;
 pub mod config;
 pub mod document;
 pub mod error;

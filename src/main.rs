@@ -49,6 +49,27 @@ struct CheckArgs {
     /// `--deny warnings`: warnings fail the run too.
     #[arg(long, value_enum)]
     deny: Option<Deny>,
+    /// Check the editorial files changed since a git revision (`git diff
+    /// --name-only REV` plus untracked files git does not ignore), e.g. in CI
+    /// `--since origin/main`; the rest of the repository is the archive.
+    #[arg(long, value_name = "REV")]
+    since: Option<String>,
+    #[command(flatten)]
+    ledger: LedgerArgs,
+    /// Print what the run did with the ledger on standard error.
+    #[arg(long, short)]
+    verbose: bool,
+}
+
+#[derive(clap::Args)]
+struct LedgerArgs {
+    /// The archive ledger's file (default: `ledger` in quotecheck.toml, else
+    /// `.quotecheck/ledger.sqlite` in the project folder).
+    #[arg(long, value_name = "FILE")]
+    ledger: Option<PathBuf>,
+    /// Read the archive folders directly, without the ledger.
+    #[arg(long, conflicts_with = "ledger")]
+    no_ledger: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -75,6 +96,16 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
+    /// The archive ledger: `quotecheck ledger rebuild` replaces a damaged or
+    /// outdated ledger with a new one.
+    Ledger {
+        #[command(subcommand)]
+        action: LedgerAction,
+        #[arg(long)]
+        config: Option<PathBuf>,
+        #[arg(long, value_name = "FILE")]
+        ledger: Option<PathBuf>,
+    },
     /// Print a rule's documentation and examples.
     Explain {
         rule: String,
@@ -83,6 +114,13 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
+}
+
+#[derive(Subcommand)]
+enum LedgerAction {
+    /// Delete the ledger file and start a new one; the archive folders are
+    /// indexed again on the next run.
+    Rebuild,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -118,7 +156,12 @@ fn main() -> ExitCode {
             rules_dirs,
             config,
         }) => run_rules(&rules_dirs, config, Some(rule)),
-        None if cli.check.paths.is_empty() => {
+        Some(Command::Ledger {
+            action: LedgerAction::Rebuild,
+            config,
+            ledger,
+        }) => run_rebuild(config, ledger),
+        None if cli.check.paths.is_empty() && cli.check.since.is_none() => {
             eprintln!("quotecheck: name the files or folders to check, e.g. `quotecheck seeds/`");
             ExitCode::from(2)
         }
@@ -207,16 +250,71 @@ fn run_check(args: CheckArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let (files, failed) = read_all(&args.paths);
+    let mut paths = args.paths.clone();
+    if let Some(rev) = &args.since {
+        match quotecheck::archive::changed_since(rev, &args.paths) {
+            Ok(changed) => paths = changed,
+            Err(e) => {
+                eprintln!("quotecheck: --since {rev}: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
     let mut archive_dirs = config.archive_dirs();
     archive_dirs.extend(args.archive.iter().cloned());
-    let (archive, archive_failed) = if archive_dirs.is_empty() || !rules.has_cross() {
-        (Vec::new(), false)
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let config_dir = (args.config.is_some() || !config.dir.as_os_str().is_empty()).then(|| {
+        if config.dir.as_os_str().is_empty() {
+            cwd.clone()
+        } else {
+            config.dir.clone()
+        }
+    });
+    let project = quotecheck::archive::project_dir(config_dir.as_deref(), &cwd);
+    if args.since.is_some() && archive_dirs.is_empty() && !args.ledger.no_ledger {
+        archive_dirs.push(project.clone());
+    }
+    let ledger_path = args.ledger.ledger.clone().or_else(|| config.ledger_path());
+    let use_ledger = !args.ledger.no_ledger && (ledger_path.is_some() || !archive_dirs.is_empty());
+    let (files, archive, failed, mut ledger_run) = if use_ledger {
+        let path = ledger_path.unwrap_or_else(|| project.join(quotecheck::archive::DEFAULT_PATH));
+        let (targets, mut errors) = input::targets(&paths);
+        let opened = quotecheck::archive::LedgerDb::open(&path, &project);
+        let prepared = opened.and_then(|db| db.prepare(&targets, &archive_dirs).map(|r| (db, r)));
+        match prepared {
+            Ok((db, mut run)) => {
+                errors.append(&mut run.errors);
+                let failed = !errors.is_empty();
+                report_errors(errors);
+                if args.verbose {
+                    eprintln!("quotecheck: ledger {}: {}", path.display(), run.stats);
+                }
+                let files = std::mem::take(&mut run.files);
+                let archive = std::mem::take(&mut run.archive);
+                (files, archive, failed, Some((db, run)))
+            }
+            Err(e) => {
+                eprintln!("{:?}", miette::Report::new(e));
+                return ExitCode::from(2);
+            }
+        }
     } else {
-        read_all(&archive_dirs)
+        let (files, failed) = read_all(&paths);
+        let (archive, archive_failed) = if archive_dirs.is_empty() || !rules.has_cross() {
+            (Vec::new(), false)
+        } else {
+            read_all(&archive_dirs)
+        };
+        (files, archive, failed || archive_failed, None)
     };
-    let failed = failed || archive_failed;
     let findings = check_with_archive(&files, &archive, &rules, &house, &config.suppress);
+    if let Some((db, run)) = &mut ledger_run {
+        run.files = files.clone();
+        if let Err(e) = db.finish(run, &findings) {
+            eprintln!("{:?}", miette::Report::new(e));
+            return ExitCode::from(2);
+        }
+    }
     let report = Report {
         files: &files,
         findings: &findings,
@@ -252,6 +350,42 @@ fn run_check(args: CheckArgs) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn run_rebuild(config: Option<PathBuf>, ledger: Option<PathBuf>) -> ExitCode {
+    let named = config.is_some();
+    let config = match Config::find(config.as_deref()) {
+        Ok(c) => c.unwrap_or_default(),
+        Err(e) => {
+            eprintln!("{:?}", miette::Report::new(*e));
+            return ExitCode::from(2);
+        }
+    };
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let config_dir = (named || !config.dir.as_os_str().is_empty()).then(|| {
+        if config.dir.as_os_str().is_empty() {
+            cwd.clone()
+        } else {
+            config.dir.clone()
+        }
+    });
+    let project = quotecheck::archive::project_dir(config_dir.as_deref(), &cwd);
+    let path = ledger
+        .or_else(|| config.ledger_path())
+        .unwrap_or_else(|| project.join(quotecheck::archive::DEFAULT_PATH));
+    match quotecheck::archive::LedgerDb::rebuild(&path, &project) {
+        Ok(_) => {
+            eprintln!(
+                "quotecheck: new ledger at {}; the archive is indexed on the next run",
+                path.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{:?}", miette::Report::new(e));
+            ExitCode::from(2)
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use crate::span::Span;
 use serde::Serialize;
 
 /// One quotation (or, later, one claim) with its speaker.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Quote {
     /// The quoted words, marks excluded.
     pub span: Span,
@@ -54,7 +54,7 @@ impl QuoteKind {
 }
 
 /// Who said a quotation, and how quotecheck knows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Speaker {
     /// The fullest name the article gives (or an anonymous descriptor, or an
     /// organisation's or document's name).
@@ -70,7 +70,7 @@ pub struct Speaker {
 }
 
 /// How a speaker was found: rules soften findings that rest on inference.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SpeakerSource {
     /// Named in the cue itself ("Richard Angell said").
@@ -103,7 +103,7 @@ impl SpeakerSource {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
     Person,
@@ -114,7 +114,7 @@ pub enum EntityKind {
 }
 
 /// The attribution cue of a quotation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Cue {
     pub text: String,
     pub span: Span,
@@ -155,14 +155,14 @@ impl Zone {
 }
 
 /// A paragraph of the article with its zone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Paragraph {
     pub span: Span,
     pub zone: Zone,
 }
 
 /// One person of an article's register: each person once, with every mention.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
 pub struct Person {
     /// The fullest name the article gives.
     pub name: String,
@@ -173,7 +173,7 @@ pub struct Person {
     pub roles: Vec<Role>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Gender {
     Male,
@@ -182,13 +182,13 @@ pub enum Gender {
     Unknown,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Mention {
     pub span: Span,
     pub form: MentionForm,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum MentionForm {
     FullName,
@@ -199,14 +199,14 @@ pub enum MentionForm {
     Description,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Role {
     pub text: String,
     pub span: Span,
 }
 
 /// A quotation mark that could not be paired, or one turned the wrong way.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct MarkProblem {
     pub span: Span,
     pub mark: char,
@@ -225,7 +225,7 @@ pub enum MarkProblemKind {
 }
 
 /// Everything extraction knows about one article.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize)]
 pub struct Article {
     pub paragraphs: Vec<Paragraph>,
     pub quotes: Vec<Quote>,
