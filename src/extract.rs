@@ -664,6 +664,18 @@ impl<'a> Extractor<'a> {
         if let Some(n) = self.lex.prepositional_cues.match_len(&words) {
             return Some((i + n, CueKind::Prepositional));
         }
+        // "Trump’s claim that", "her warning": a noun after a possessive or a
+        // determiner, though the same word can be a verb of saying.
+        let noun_slot = i > 0
+            && self.lex.noun_cues.contains(words[0])
+            && (toks[i - 1].is_possessive()
+                || matches!(
+                    toks[i - 1].lower(),
+                    "his" | "her" | "their" | "its" | "the" | "a" | "an" | "this" | "that"
+                ));
+        if noun_slot {
+            return Some((i + 1, CueKind::Noun));
+        }
         if let Some(n) = self.lex.speech_cues.match_len(&words) {
             return Some((i + n, CueKind::Speech));
         }
@@ -711,6 +723,11 @@ impl<'a> Extractor<'a> {
                 || (toks[j - 1].text.ends_with("ly") && !toks[j - 1].is_capitalised()))
         {
             j -= 1;
+        }
+        // "ended the night by saying": a cue governed by a preposition has no
+        // subject right before it.
+        if j > limit && toks[j - 1].is_word() && PREPOSITIONS.contains(&toks[j - 1].lower()) {
+            return None;
         }
         let mut appos: Option<(usize, usize)> = None;
         if j > limit && toks[j - 1].is_punct(',') {
@@ -821,7 +838,7 @@ impl<'a> Extractor<'a> {
                     if self.lex.clause_starters.contains(l) && !joins_names {
                         break;
                     }
-                    if l == "who" || l == "which" {
+                    if l == "who" || l == "which" || l == "what" {
                         break;
                     }
                     if a < end && self.lex.speech_cues.contains_word(l) {
@@ -1525,8 +1542,96 @@ impl<'a> Extractor<'a> {
                     {
                         return Some(self.attribution(span, phrase));
                     }
+                    // "Dean began by saying he would “never” …": a participle after
+                    // a preposition speaks for the subject before it.
+                    if j > s + 1
+                        && toks[j].lower().ends_with("ing")
+                        && matches!(
+                            toks[j - 1].lower(),
+                            "by" | "after" | "before" | "while" | "when" | "for" | "in"
+                        )
+                        && let Some(phrase) = self.sentence_subject(toks, s, j - 1)
+                        && match &phrase.who {
+                            Who::Name { name, .. } => {
+                                self.by_key.contains_key(&name.to_lowercase())
+                            }
+                            Who::Pronoun(_) => true,
+                            _ => false,
+                        }
+                    {
+                        return Some(self.attribution(span, phrase));
+                    }
                 }
             }
+        }
+        None
+    }
+
+    /// "Clinton criticised the plan as a “crazy system”": a framing verb before
+    /// the quotation in its sentence gives the words to the verb's subject.
+    fn framing(&self, toks: &[Tok], qt: usize, s: usize) -> Option<Attribution> {
+        let lo = s.max(qt.saturating_sub(14));
+        let mut j = qt;
+        while j > lo {
+            j -= 1;
+            let t = &toks[j];
+            if t.is_punct(';') || t.is_punct(':') {
+                return None;
+            }
+            if !t.is_word() || t.is_capitalised() {
+                continue;
+            }
+            let words: Vec<&str> = toks[j..qt.min(j + 3)]
+                .iter()
+                .take_while(|t| t.is_word())
+                .map(|t| t.lower())
+                .collect();
+            let Some(n) = self.lex.framing_cues.match_len(&words) else {
+                continue;
+            };
+            let before = (j > s).then(|| toks[j - 1].lower());
+            // "was hailed as …", "criticised by X as …": the subject is the target.
+            let passive = before.is_some_and(|b| {
+                matches!(
+                    b,
+                    "is" | "was"
+                        | "were"
+                        | "are"
+                        | "be"
+                        | "been"
+                        | "being"
+                        | "get"
+                        | "gets"
+                        | "got"
+                )
+            });
+            // "Talk compared to …" (no object): a participle, not the subject's verb.
+            let no_object = toks.get(j + n).is_some_and(|t| {
+                matches!(
+                    t.lower(),
+                    "by" | "to" | "as" | "with" | "of" | "over" | "for"
+                )
+            });
+            if passive || no_object {
+                return None;
+            }
+            // "took to Twitter to accuse …", "began by mocking …": the sentence's subject.
+            let phrase = if before.is_some_and(|b| matches!(b, "to" | "by" | "for" | "in")) {
+                // Only a person the article has named: "Other leaders" is no name.
+                let p = self.sentence_subject(toks, s, j - 1)?;
+                match &p.who {
+                    Who::Name { name, .. } if self.by_key.contains_key(&name.to_lowercase()) => p,
+                    Who::Pronoun(_) => p,
+                    _ => return None,
+                }
+            } else {
+                self.phrase_before(toks, j, s)?
+            };
+            if !matches!(phrase.who, Who::Name { .. } | Who::Pronoun(_)) {
+                return None;
+            }
+            let span = Span::new(t.span.start, toks[j + n - 1].span.end);
+            return Some(self.attribution(span, phrase));
         }
         None
     }
@@ -1666,7 +1771,8 @@ impl<'a> Extractor<'a> {
 
                 let own = self
                     .transcript_label(rq)
-                    .or_else(|| self.attribution_for(toks, qt, s, e));
+                    .or_else(|| self.attribution_for(toks, qt, s, e))
+                    .or_else(|| self.framing(toks, qt, s));
                 let mut cue = own.as_ref().map(|a| a.cue.clone());
                 let mut speaker = own
                     .as_ref()
@@ -1680,6 +1786,17 @@ impl<'a> Extractor<'a> {
                 {
                     speaker = prev.speaker.clone().map(carried);
                     cue = prev.cue.clone();
+                }
+                // Another quotation of this sentence had a speaker: "Cruz called
+                // Trump a “liar” who is “amoral,” a “bully”".
+                let mut from_sentence = false;
+                if speaker.is_none()
+                    && let Some((sp, c)) = sentence_speaker.clone()
+                    && qt > s
+                {
+                    speaker = Some(carried(sp));
+                    cue = c;
+                    from_sentence = true;
                 }
                 if speaker.is_none()
                     && let Some((sp, c)) = sentence_speaker.clone().or_else(|| para_speaker.clone())
@@ -1720,7 +1837,20 @@ impl<'a> Extractor<'a> {
                     || (qt >= 2 && toks[qt - 2].is_word() && toks[qt - 2].lower() == "as");
                 // No cue: the words may still be the sentence subject's ("Trump
                 // admires Putin as a “strong leader”").
+                // "Patel was hailed as a “safe pair of hands”": a passive subject
+                // is the target of the words, not their speaker.
+                let passive = toks[s..qt].windows(2).any(|w| {
+                    w[0].is_word()
+                        && matches!(
+                            w[0].lower(),
+                            "is" | "was" | "were" | "are" | "been" | "being"
+                        )
+                        && w[1].is_word()
+                        && (w[1].lower().ends_with("ed")
+                            || self.lex.framing_cues.starts(w[1].lower()))
+                });
                 if speaker.is_none()
+                    && !passive
                     && !(determiner_before && words <= 3)
                     && let Some(phrase) = self.sentence_subject(toks, s, qt)
                     && matches!(
@@ -1776,6 +1906,12 @@ impl<'a> Extractor<'a> {
                 {
                     QuoteKind::Direct
                 } else if (own_found && !(determiner_before && words <= 3 && !cue_near))
+                    || from_sentence
+                    || (own_found
+                        && qt > s
+                        && sentence_speaker.as_ref().is_some_and(|(_, c)| {
+                            c.as_ref().map(|c| c.span) == cue.as_ref().map(|c| c.span)
+                        }))
                     || speaker
                         .as_ref()
                         .is_some_and(|sp| sp.source == SpeakerSource::Context)

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 #[derive(Debug)]
 pub struct Lexicon {
     pub speech_cues: Phrases,
+    pub framing_cues: Phrases,
     pub noun_cues: HashSet<String>,
     pub prepositional_cues: Phrases,
     pub setting_cues: Phrases,
@@ -91,6 +92,7 @@ impl Phrases {
 #[serde(deny_unknown_fields)]
 struct CuesFile {
     speech: Vec<String>,
+    framing: Vec<String>,
     nouns: Vec<String>,
     prepositional: Vec<String>,
     settings: Vec<String>,
@@ -170,6 +172,7 @@ impl Lexicon {
         let _ = &people.pronouns_neuter;
         Ok(Lexicon {
             speech_cues: Phrases::new(&cues.speech),
+            framing_cues: Phrases::new(&cues.framing),
             noun_cues: set(&cues.nouns),
             prepositional_cues: Phrases::new(&cues.prepositional),
             setting_cues: Phrases::new(&cues.settings),

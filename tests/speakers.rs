@@ -231,3 +231,70 @@ fn headline_and_debris_zones() {
     assert_eq!(a.paragraphs[2].zone, Zone::Boilerplate);
     assert_eq!(a.quotes[0].zone, Zone::Headline);
 }
+
+fn kind_and_speaker(text: &str, quote: &str) -> (QuoteKind, Option<String>) {
+    let q = extract(text)
+        .into_iter()
+        .find(|q| q.0 == quote)
+        .unwrap_or_else(|| panic!("no quotation {quote:?} in {:?}", extract(text)));
+    (q.1, q.2)
+}
+
+#[test]
+fn framing_verb_gives_the_partial_to_its_subject() {
+    let t = "Council meeting ends in uproar\n\nMayor Ann Patel spoke on Monday.\n\nBRISTOL (Wire) — Former mayor Tom Reyes criticised the bus plan as a “costly mess” at a public meeting.\n\nAt a rally, Patel likened the protesters to a “noisy flock” in her speech.";
+    assert_eq!(
+        kind_and_speaker(t, "costly mess"),
+        (QuoteKind::Partial, Some("Tom Reyes".into()))
+    );
+    assert_eq!(
+        kind_and_speaker(t, "noisy flock"),
+        (QuoteKind::Partial, Some("Ann Patel".into()))
+    );
+}
+
+#[test]
+fn framing_verb_in_the_passive_names_no_speaker() {
+    let t = "Council meeting ends in uproar\n\nMayor Ann Patel spoke on Monday.\n\nThe bus plan was criticised as a “costly mess” by residents.\n\nPatel was hailed as a “safe pair of hands” last year.";
+    assert_eq!(kind_and_speaker(t, "costly mess").1, None);
+    assert_ne!(
+        kind_and_speaker(t, "safe pair of hands").1,
+        Some("Ann Patel".into())
+    );
+}
+
+#[test]
+fn every_partial_of_a_sentence_shares_its_speaker() {
+    let t = "Council meeting ends in uproar\n\nMayor Ann Patel spoke on Monday.\n\nPatel called her rival a “serial liar” who is “out of touch,” a “bully” and a “coward.”";
+    for q in ["serial liar", "out of touch,", "bully", "coward."] {
+        assert_eq!(
+            kind_and_speaker(t, q),
+            (QuoteKind::Partial, Some("Ann Patel".into())),
+            "{q}"
+        );
+    }
+}
+
+#[test]
+fn as_x_put_it() {
+    let t = "Council meeting ends in uproar\n\nThe vote was close. As Mary Okafor, a councillor for the east ward, later put it, “Nobody won tonight.”";
+    assert_eq!(
+        speaker_of(t, "Nobody won tonight."),
+        Some("Mary Okafor".into())
+    );
+}
+
+#[test]
+fn possessive_noun_cue_that_is_also_a_verb() {
+    let t = "Council meeting ends in uproar\n\nMayor Ann Patel spoke on Monday.\n\nCritics seized on Patel’s claim that there had been “hundreds of complaints” this year.";
+    assert_eq!(
+        kind_and_speaker(t, "hundreds of complaints"),
+        (QuoteKind::Partial, Some("Ann Patel".into()))
+    );
+}
+
+#[test]
+fn cue_after_a_preposition_speaks_for_the_subject() {
+    let t = "Council meeting ends in uproar\n\nMayor Ann Patel spoke on Monday.\n\nPatel ended the night by saying her rival was a “disgrace” to the town.";
+    assert_eq!(speaker_of(t, "disgrace"), Some("Ann Patel".into()));
+}
