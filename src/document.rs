@@ -14,6 +14,8 @@ pub struct Document {
     pub source: String,
     /// Same length as `source`, with markup masked by spaces.
     pub prose: String,
+    /// `prose` ASCII-lower-cased (same length), for the tokens' lower-cased words.
+    pub prose_lower: String,
     pub paragraphs: Vec<Paragraph>,
     /// The article's date as written in front matter or a dateline.
     pub date: Option<String>,
@@ -45,6 +47,7 @@ impl Document {
             });
         Document {
             source,
+            prose_lower: prose.text.to_ascii_lowercase(),
             prose: prose.text,
             paragraphs,
             date,
