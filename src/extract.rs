@@ -143,7 +143,7 @@ struct NameHit {
     name: (usize, usize),
     gender: Gender,
     words: usize,
-    text: String,
+    /// The name's text lower-cased (see `name_text`).
     key: String,
 }
 
@@ -350,7 +350,7 @@ const PARTICLES: [&str; 14] = [
 ];
 
 impl<'a> Extractor<'a> {
-    fn lower_is(&self, t: &Tok, set: &rustc_hash::FxHashSet<String>) -> bool {
+    fn lower_is(&self, t: &Tok, set: &crate::lexicon::WordSet) -> bool {
         t.is_word() && set.contains(t.lower())
     }
 
@@ -395,7 +395,7 @@ impl<'a> Extractor<'a> {
 
     /// Maximal runs of name words in `toks[a..b]`, with particles and initials.
     fn name_runs(&self, toks: &[Tok], a: usize, b: usize) -> Vec<(usize, usize)> {
-        let mut runs = Vec::new();
+        let mut runs = Vec::with_capacity(16);
         let mut i = a;
         while i < b {
             if !self.name_word(&toks[i]) {
@@ -488,7 +488,7 @@ impl<'a> Extractor<'a> {
     /// First pass: every full name in the narrative goes into the register.
     /// The names of a paragraph, found once: every later pass reads these.
     fn para_names(&self, toks: &[Tok]) -> Vec<NameHit> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(8);
         for (s, e) in self.name_runs(toks, 0, toks.len()) {
             let Some((ns, ne, gender)) = self.name_in_run(toks, s, e) else {
                 continue;
@@ -496,18 +496,18 @@ impl<'a> Extractor<'a> {
             if self.is_organisation(toks, ns, ne) {
                 continue;
             }
-            let name = self.name_text(toks, ns, ne);
+            let mut name = self.name_text(toks, ns, ne);
+            if name.is_ascii() {
+                name.make_ascii_lowercase();
+            } else {
+                name = name.to_lowercase();
+            }
             out.push(NameHit {
                 run: (s, e),
                 name: (ns, ne),
                 gender,
                 words: toks[ns..ne].iter().filter(|t| t.is_word()).count(),
-                key: if name.is_ascii() {
-                    name.to_ascii_lowercase()
-                } else {
-                    name.to_lowercase()
-                },
-                text: name,
+                key: name,
             });
         }
         out
@@ -520,7 +520,8 @@ impl<'a> Extractor<'a> {
             if hit.words < 2 {
                 continue;
             }
-            let idx = self.person_index(&hit.text, &hit.key);
+            let text = self.name_text(toks, ns, ne);
+            let idx = self.person_index(&text, &hit.key);
             let p = &mut self.people[idx];
             if p.gender == Gender::Unknown {
                 p.gender = gender;

@@ -98,6 +98,7 @@ impl<'a> Tok<'a> {
     /// As [`Tok::new`], given the same span of the text ASCII-lower-cased
     /// (`lowered`): the lower-cased word is then a slice of it, without a copy,
     /// unless a non-ASCII letter changes when lower-cased.
+    #[inline]
     pub fn with_lower(span: Span, text: &'a str, kind: TokKind, lowered: &'a str) -> Self {
         if let TokKind::Quote(_) = kind {
             return Tok::new(span, text, kind);
@@ -131,6 +132,7 @@ impl<'a> Tok<'a> {
 }
 
 /// A word without a possessive ending (Corbyn’s, Tories').
+#[inline]
 fn bare(t: &str) -> &str {
     // The last byte of s, S, ' or ’ (E2 80 99): a cheap test before the real one.
     if !matches!(t.as_bytes().last(), Some(b's' | b'S' | b'\'' | 0x99)) {
@@ -179,6 +181,17 @@ fn word_chars(input: &str) -> IResult<&str, &str> {
     }
 }
 
+/// 1 for the ASCII letters and digits.
+static ALNUM: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_alphanumeric() as u8;
+        i += 1;
+    }
+    t
+};
+
 /// The characters that join the parts of a word.
 fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '&' | '‑')
@@ -192,10 +205,10 @@ fn is_joiner(c: char) -> bool {
 /// other case goes to the nom combinators.
 fn word(input: &str) -> IResult<&str, &str> {
     let b = input.as_bytes();
-    let mut n = 0;
-    while n < b.len() && b[n].is_ascii_alphanumeric() {
-        n += 1;
-    }
+    let n = b
+        .iter()
+        .position(|&c| ALNUM[c as usize] == 0)
+        .unwrap_or(b.len());
     if n == 0 && b.first().is_some_and(|&c| c < 0x80) {
         return Err(nom::Err::Error(nom::error::Error::new(
             input,
