@@ -61,7 +61,10 @@ fn words(s: &str) -> usize {
 }
 
 fn starts_with_any(lower: &str, prefixes: &[String]) -> bool {
-    prefixes.iter().any(|p| lower.starts_with(p.as_str()))
+    let first = lower.as_bytes().first();
+    prefixes
+        .iter()
+        .any(|p| (p.is_empty() || p.as_bytes().first() == first) && lower.starts_with(p.as_str()))
 }
 
 const MONTHS: [&str; 12] = [
@@ -185,7 +188,12 @@ fn zones(text: &str, spans: &[Span], kinds: &[BlockKind], lex: &Lexicon) -> Vec<
         while !para.is_char_boundary(cut) {
             cut -= 1;
         }
-        let lower = para[..cut].to_lowercase();
+        let head = &para[..cut];
+        let lower = if head.is_ascii() {
+            head.to_ascii_lowercase()
+        } else {
+            head.to_lowercase()
+        };
         let n = if in_header || lower.starts_with("about ") {
             words(para)
         } else {

@@ -208,16 +208,19 @@ fn sentences(toks: &[Tok], lex: &Lexicon) -> Vec<(usize, usize)> {
     for i in 0..toks.len() {
         let t = &toks[i];
         let next = toks.get(i + 1);
-        let next_starts = next.is_none_or(|n| {
-            n.is_capitalised()
-                || matches!(n.kind, TokKind::Quote(_))
-                || n.text.starts_with(|c: char| c.is_ascii_digit())
-        });
+        // Asked only after a sentence mark: most tokens are words.
+        let next_starts = || {
+            next.is_none_or(|n| {
+                n.is_capitalised()
+                    || matches!(n.kind, TokKind::Quote(_))
+                    || n.text.starts_with(|c: char| c.is_ascii_digit())
+            })
+        };
         let ends = match t.kind {
             TokKind::Punct => {
                 let c = t.text.chars().next().unwrap_or(' ');
                 match c {
-                    '?' | '!' | '…' => next_starts,
+                    '?' | '!' | '…' => next_starts(),
                     '.' => {
                         let prev = i.checked_sub(1).map(|j| &toks[j]);
                         let abbrev = prev.is_some_and(|p| {
@@ -226,7 +229,7 @@ fn sentences(toks: &[Tok], lex: &Lexicon) -> Vec<(usize, usize)> {
                                     || (is_initials(p.text)
                                         && p.text.chars().all(|c| c.is_uppercase() || c == '.')))
                         });
-                        !abbrev && next_starts
+                        !abbrev && next_starts()
                     }
                     _ => false,
                 }
@@ -356,12 +359,17 @@ impl<'a> Extractor<'a> {
 
     /// A capitalised word that can be part of a name (not a hyphenated
     /// compound with a lower-case tail such as "Corbyn-backing").
+    #[inline]
     fn name_word(&self, t: &Tok) -> bool {
         // Most words start with an ASCII byte: a capital A-Z or not a name word.
         match t.text.as_bytes().first() {
-            Some(b) if b.is_ascii() && !(t.is_word() && b.is_ascii_uppercase()) => return false,
-            _ => {}
+            Some(b) if b.is_ascii() && !(t.is_word() && b.is_ascii_uppercase()) => false,
+            _ => self.name_word_slow(t),
         }
+    }
+
+    #[inline(never)]
+    fn name_word_slow(&self, t: &Tok) -> bool {
         if !t.is_capitalised() {
             return false;
         }
@@ -519,6 +527,10 @@ impl<'a> Extractor<'a> {
             let ((s, _), (ns, ne), gender) = (hit.run, hit.name, hit.gender);
             if hit.words < 2 {
                 continue;
+            }
+            if self.by_key.is_empty() {
+                self.by_key.reserve(64);
+                self.people.reserve(16);
             }
             let text = self.name_text(toks, ns, ne);
             let idx = self.person_index(&text, &hit.key);

@@ -203,6 +203,7 @@ fn is_joiner(c: char) -> bool {
 /// Fast path: a run of ASCII letters and digits followed by an ASCII byte that
 /// neither continues nor joins it is the whole word, found byte by byte; any
 /// other case goes to the nom combinators.
+#[inline]
 fn word(input: &str) -> IResult<&str, &str> {
     let b = input.as_bytes();
     let n = b
@@ -218,6 +219,12 @@ fn word(input: &str) -> IResult<&str, &str> {
     if n > 0 && (n == b.len() || (b[n] < 0x80 && !matches!(b[n], b'\'' | b'-' | b'.' | b'&'))) {
         return Ok((&input[n..], &input[..n]));
     }
+    joined_word(input)
+}
+
+/// A word in full, by the nom combinators.
+#[inline(never)]
+fn joined_word(input: &str) -> IResult<&str, &str> {
     recognize(pair(
         word_chars,
         many0_count(pair(satisfy(is_joiner), word_chars)),
