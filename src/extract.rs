@@ -490,6 +490,10 @@ impl<'a> Extractor<'a> {
     fn name_text(&self, toks: &[Tok], s: usize, e: usize) -> String {
         let last = &toks[e - 1];
         let end = last.span.start + last.bare().len();
+        if e == s + 1 {
+            // One token: no white space in it.
+            return self.text[toks[s].span.start..end].to_string();
+        }
         squash(&self.text[toks[s].span.start..end])
     }
 

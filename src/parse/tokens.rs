@@ -109,7 +109,7 @@ impl<'a> Tok<'a> {
             l.next() != Some(c) || l.next().is_some()
         };
         let lower = if bare.is_ascii() || !bare.chars().any(|c| !c.is_ascii() && folds(c)) {
-            Lower::Borrowed(&lowered[..bare.len()])
+            Lower::Borrowed(lowered.get(..bare.len()).unwrap_or(bare))
         } else {
             Lower::Owned(bare.to_lowercase().into_boxed_str())
         };
@@ -216,8 +216,23 @@ fn word(input: &str) -> IResult<&str, &str> {
             nom::error::ErrorKind::TakeWhile1,
         )));
     }
-    if n > 0 && (n == b.len() || (b[n] < 0x80 && !matches!(b[n], b'\'' | b'-' | b'.' | b'&'))) {
-        return Ok((&input[n..], &input[..n]));
+    if n > 0 {
+        // The word ends at `n` unless a joiner there is followed by a letter or
+        // digit; a joiner before an ASCII non-alphanumeric byte is not part of it.
+        let joiner = match b.get(n) {
+            None => 0,
+            Some(b'\'' | b'-' | b'.' | b'&') => 1,
+            Some(&c) if c < 0x80 => 0,
+            // ’ and ‑ (U+2019, U+2011); other non-ASCII go to the combinators.
+            Some(_) if matches!(b.get(n..n + 3), Some([0xE2, 0x80, 0x99 | 0x91])) => 3,
+            Some(_) => return joined_word(input),
+        };
+        let ends = joiner == 0
+            || b.get(n + joiner)
+                .is_none_or(|&c| c < 0x80 && ALNUM[c as usize] == 0);
+        if ends {
+            return Ok((&input[n..], &input[..n]));
+        }
     }
     joined_word(input)
 }
