@@ -14,6 +14,8 @@ pub struct Document {
     pub source: String,
     /// Same length as `source`, with markup masked by spaces.
     pub prose: String,
+    /// `prose` ASCII-lower-cased (same length), for the tokens' lower-cased words.
+    pub prose_lower: String,
     pub paragraphs: Vec<Paragraph>,
     /// The article's date as written in front matter or a dateline.
     pub date: Option<String>,
@@ -45,6 +47,7 @@ impl Document {
             });
         Document {
             source,
+            prose_lower: prose.text.to_ascii_lowercase(),
             prose: prose.text,
             paragraphs,
             date,
@@ -58,7 +61,10 @@ fn words(s: &str) -> usize {
 }
 
 fn starts_with_any(lower: &str, prefixes: &[String]) -> bool {
-    prefixes.iter().any(|p| lower.starts_with(p.as_str()))
+    let first = lower.as_bytes().first();
+    prefixes
+        .iter()
+        .any(|p| (p.is_empty() || p.as_bytes().first() == first) && lower.starts_with(p.as_str()))
 }
 
 const MONTHS: [&str; 12] = [
@@ -182,7 +188,12 @@ fn zones(text: &str, spans: &[Span], kinds: &[BlockKind], lex: &Lexicon) -> Vec<
         while !para.is_char_boundary(cut) {
             cut -= 1;
         }
-        let lower = para[..cut].to_lowercase();
+        let head = &para[..cut];
+        let lower = if head.is_ascii() {
+            head.to_ascii_lowercase()
+        } else {
+            head.to_lowercase()
+        };
         let n = if in_header || lower.starts_with("about ") {
             words(para)
         } else {

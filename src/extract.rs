@@ -15,7 +15,7 @@ use crate::model::{
     Speaker, SpeakerSource, Zone,
 };
 use crate::parse::marks::{self, RawQuote};
-use crate::parse::tokens::{Tok, TokKind, tokenize};
+use crate::parse::tokens::{Tok, TokKind, tokenize_lowered};
 use crate::span::Span;
 use rustc_hash::FxHashMap as HashMap;
 use unicode_segmentation::UnicodeSegmentation;
@@ -42,7 +42,7 @@ pub fn extract(doc: &Document) -> Article {
     let paras: Vec<ParaToks> = spans
         .iter()
         .enumerate()
-        .map(|(i, span)| para_tokens(text, *span, &paired.quotes, &per_para[i]))
+        .map(|(i, span)| para_tokens(text, &doc.prose_lower, *span, &paired.quotes, &per_para[i]))
         .collect();
 
     let mut ex = Extractor {
@@ -143,7 +143,7 @@ struct NameHit {
     name: (usize, usize),
     gender: Gender,
     words: usize,
-    text: String,
+    /// The name's text lower-cased (see `name_text`).
     key: String,
 }
 
@@ -158,8 +158,15 @@ struct ParaToks<'a> {
     sentences: Vec<(usize, usize)>,
 }
 
-fn para_tokens<'a>(text: &'a str, span: Span, raw: &[RawQuote], mine: &[usize]) -> ParaToks<'a> {
-    let mut toks = Vec::new();
+fn para_tokens<'a>(
+    text: &'a str,
+    lowered: &'a str,
+    span: Span,
+    raw: &[RawQuote],
+    mine: &[usize],
+) -> ParaToks<'a> {
+    // About one token per five bytes: room for all of them, grown once at most.
+    let mut toks = Vec::with_capacity(span.len() / 4 + 4);
     let mut quotes = Vec::new();
     let mut pos = span.start;
     for &qi in mine {
@@ -170,7 +177,7 @@ fn para_tokens<'a>(text: &'a str, span: Span, raw: &[RawQuote], mine: &[usize]) 
         if q.open.start < pos {
             continue;
         }
-        tokenize(text, Span::new(pos, q.open.start), &mut toks);
+        tokenize_lowered(text, lowered, Span::new(pos, q.open.start), &mut toks);
         let end = q.close.map_or(q.inner.end.max(q.open.end), |c| c.end);
         toks.push(Tok::new(
             Span::new(q.open.start, end),
@@ -181,7 +188,7 @@ fn para_tokens<'a>(text: &'a str, span: Span, raw: &[RawQuote], mine: &[usize]) 
         pos = end;
     }
     if pos < span.end {
-        tokenize(text, Span::new(pos, span.end), &mut toks);
+        tokenize_lowered(text, lowered, Span::new(pos, span.end), &mut toks);
     }
     let sentences = sentences(&toks, Lexicon::get());
     ParaToks {
@@ -201,16 +208,19 @@ fn sentences(toks: &[Tok], lex: &Lexicon) -> Vec<(usize, usize)> {
     for i in 0..toks.len() {
         let t = &toks[i];
         let next = toks.get(i + 1);
-        let next_starts = next.is_none_or(|n| {
-            n.is_capitalised()
-                || matches!(n.kind, TokKind::Quote(_))
-                || n.text.starts_with(|c: char| c.is_ascii_digit())
-        });
+        // Asked only after a sentence mark: most tokens are words.
+        let next_starts = || {
+            next.is_none_or(|n| {
+                n.is_capitalised()
+                    || matches!(n.kind, TokKind::Quote(_))
+                    || n.text.starts_with(|c: char| c.is_ascii_digit())
+            })
+        };
         let ends = match t.kind {
             TokKind::Punct => {
                 let c = t.text.chars().next().unwrap_or(' ');
                 match c {
-                    '?' | '!' | '…' => next_starts,
+                    '?' | '!' | '…' => next_starts(),
                     '.' => {
                         let prev = i.checked_sub(1).map(|j| &toks[j]);
                         let abbrev = prev.is_some_and(|p| {
@@ -219,7 +229,7 @@ fn sentences(toks: &[Tok], lex: &Lexicon) -> Vec<(usize, usize)> {
                                     || (is_initials(p.text)
                                         && p.text.chars().all(|c| c.is_uppercase() || c == '.')))
                         });
-                        !abbrev && next_starts
+                        !abbrev && next_starts()
                     }
                     _ => false,
                 }
@@ -343,15 +353,29 @@ const PARTICLES: [&str; 14] = [
 ];
 
 impl<'a> Extractor<'a> {
-    fn lower_is(&self, t: &Tok, set: &rustc_hash::FxHashSet<String>) -> bool {
+    fn lower_is(&self, t: &Tok, set: &crate::lexicon::WordSet) -> bool {
         t.is_word() && set.contains(t.lower())
     }
 
     /// A capitalised word that can be part of a name (not a hyphenated
     /// compound with a lower-case tail such as "Corbyn-backing").
+    #[inline]
     fn name_word(&self, t: &Tok) -> bool {
+        // Most words start with an ASCII byte: a capital A-Z or not a name word.
+        match t.text.as_bytes().first() {
+            Some(b) if b.is_ascii() && !(t.is_word() && b.is_ascii_uppercase()) => false,
+            _ => self.name_word_slow(t),
+        }
+    }
+
+    #[inline(never)]
+    fn name_word_slow(&self, t: &Tok) -> bool {
         if !t.is_capitalised() {
             return false;
+        }
+        // No hyphen (ASCII, or U+2011 whose UTF-8 starts with E2): not a compound.
+        if !t.text.bytes().any(|b| b == b'-' || b == 0xE2) {
+            return true;
         }
         // "Corbyn-backing", "Labour-led" are not names; "Ki-moon" is.
         if let Some((_, tail)) = t.text.rsplit_once(['-', '‑']) {
@@ -379,7 +403,7 @@ impl<'a> Extractor<'a> {
 
     /// Maximal runs of name words in `toks[a..b]`, with particles and initials.
     fn name_runs(&self, toks: &[Tok], a: usize, b: usize) -> Vec<(usize, usize)> {
-        let mut runs = Vec::new();
+        let mut runs = Vec::with_capacity(16);
         let mut i = a;
         while i < b {
             if !self.name_word(&toks[i]) {
@@ -449,7 +473,7 @@ impl<'a> Extractor<'a> {
             return None;
         }
         if toks[start..e].iter().any(|t| {
-            t.is_word() && !is_initials(t.text) && t.text.chars().all(|c| !c.is_lowercase())
+            t.is_word() && t.text.chars().all(|c| !c.is_lowercase()) && !is_initials(t.text)
         }) {
             return None;
         }
@@ -466,13 +490,17 @@ impl<'a> Extractor<'a> {
     fn name_text(&self, toks: &[Tok], s: usize, e: usize) -> String {
         let last = &toks[e - 1];
         let end = last.span.start + last.bare().len();
+        if e == s + 1 {
+            // One token: no white space in it.
+            return self.text[toks[s].span.start..end].to_string();
+        }
         squash(&self.text[toks[s].span.start..end])
     }
 
     /// First pass: every full name in the narrative goes into the register.
     /// The names of a paragraph, found once: every later pass reads these.
     fn para_names(&self, toks: &[Tok]) -> Vec<NameHit> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(8);
         for (s, e) in self.name_runs(toks, 0, toks.len()) {
             let Some((ns, ne, gender)) = self.name_in_run(toks, s, e) else {
                 continue;
@@ -480,14 +508,18 @@ impl<'a> Extractor<'a> {
             if self.is_organisation(toks, ns, ne) {
                 continue;
             }
-            let name = self.name_text(toks, ns, ne);
+            let mut name = self.name_text(toks, ns, ne);
+            if name.is_ascii() {
+                name.make_ascii_lowercase();
+            } else {
+                name = name.to_lowercase();
+            }
             out.push(NameHit {
                 run: (s, e),
                 name: (ns, ne),
                 gender,
                 words: toks[ns..ne].iter().filter(|t| t.is_word()).count(),
-                key: name.to_lowercase(),
-                text: name,
+                key: name,
             });
         }
         out
@@ -500,7 +532,12 @@ impl<'a> Extractor<'a> {
             if hit.words < 2 {
                 continue;
             }
-            let idx = self.person_index(&hit.text, &hit.key);
+            if self.by_key.is_empty() {
+                self.by_key.reserve(64);
+                self.people.reserve(16);
+            }
+            let text = self.name_text(toks, ns, ne);
+            let idx = self.person_index(&text, &hit.key);
             let p = &mut self.people[idx];
             if p.gender == Gender::Unknown {
                 p.gender = gender;
@@ -521,20 +558,26 @@ impl<'a> Extractor<'a> {
     /// The register index of a person by name (`key` is the name lower-cased),
     /// adding the person when new.
     fn person_index(&mut self, name: &str, key: &str) -> usize {
-        if let Some(&i) = self.by_key.get(key).and_then(|v| v.first())
-            && self.people[i]
-                .name
-                .chars()
-                .flat_map(char::to_lowercase)
-                .eq(key.chars())
-        {
-            return i;
+        if let Some(&i) = self.by_key.get(key).and_then(|v| v.first()) {
+            let name = &self.people[i].name;
+            let same = if name.is_ascii() && key.is_ascii() {
+                name.len() == key.len()
+                    && name
+                        .bytes()
+                        .zip(key.bytes())
+                        .all(|(a, b)| a.to_ascii_lowercase() == b)
+            } else {
+                name.chars().flat_map(char::to_lowercase).eq(key.chars())
+            };
+            if same {
+                return i;
+            }
         }
         let idx = self.people.len();
-        let first = key.split_whitespace().next().unwrap_or("").to_string();
-        let gender = if self.lex.first_names_male.contains(&first) {
+        let first = key.split_whitespace().next().unwrap_or("");
+        let gender = if self.lex.first_names_male.contains(first) {
             Gender::Male
-        } else if self.lex.first_names_female.contains(&first) {
+        } else if self.lex.first_names_female.contains(first) {
             Gender::Female
         } else {
             Gender::Unknown
@@ -545,17 +588,21 @@ impl<'a> Extractor<'a> {
             mentions: Vec::new(),
             roles: Vec::new(),
         });
-        self.by_key
-            .entry(key.to_string())
-            .or_default()
-            .insert(0, idx);
+        match self.by_key.get_mut(key) {
+            Some(v) => v.insert(0, idx),
+            None => {
+                self.by_key.insert(key.to_string(), vec![idx]);
+            }
+        }
         if let Some(surname) = key.split_whitespace().last()
             && surname != key
         {
-            self.by_key
-                .entry(surname.to_string())
-                .or_default()
-                .push(idx);
+            match self.by_key.get_mut(surname) {
+                Some(v) => v.push(idx),
+                None => {
+                    self.by_key.insert(surname.to_string(), vec![idx]);
+                }
+            }
         }
         idx
     }
@@ -2056,6 +2103,16 @@ impl<'a> Extractor<'a> {
 
 /// White space folded to single spaces.
 fn squash(s: &str) -> String {
+    // ASCII with single spaces inside and none at the ends: as it is.
+    let b = s.as_bytes();
+    if b.first().is_some_and(|&c| c != b' ')
+        && b.last().is_some_and(|&c| c != b' ')
+        && b.iter()
+            .all(|&c| c.is_ascii() && !matches!(c, b'\t'..=b'\r'))
+        && !b.windows(2).any(|w| w == b"  ")
+    {
+        return s.to_string();
+    }
     let single = !s.contains("  ") && !s.contains(|c: char| c.is_whitespace() && c != ' ');
     if single && s.trim() == s {
         return s.to_string();

@@ -11,28 +11,28 @@ use std::sync::OnceLock;
 pub struct Lexicon {
     pub speech_cues: Phrases,
     pub framing_cues: Phrases,
-    pub noun_cues: HashSet<String>,
+    pub noun_cues: WordSet,
     pub prepositional_cues: Phrases,
     pub setting_cues: Phrases,
-    pub honorifics_male: HashSet<String>,
-    pub honorifics_female: HashSet<String>,
-    pub honorifics: HashSet<String>,
-    pub titles: HashSet<String>,
-    pub pronouns_male: HashSet<String>,
-    pub pronouns_female: HashSet<String>,
-    pub pronouns_plural: HashSet<String>,
-    pub anonymous_heads: HashSet<String>,
-    pub anonymous_determiners: HashSet<String>,
+    pub honorifics_male: WordSet,
+    pub honorifics_female: WordSet,
+    pub honorifics: WordSet,
+    pub titles: WordSet,
+    pub pronouns_male: WordSet,
+    pub pronouns_female: WordSet,
+    pub pronouns_plural: WordSet,
+    pub anonymous_heads: WordSet,
+    pub anonymous_determiners: WordSet,
     pub anonymity_markers: Phrases,
-    pub documents: HashSet<String>,
-    pub organisation_words: HashSet<String>,
-    pub abbreviations: HashSet<String>,
-    pub elisions: HashSet<String>,
-    pub not_names: HashSet<String>,
-    pub between_subject_and_cue: HashSet<String>,
-    pub clause_starters: HashSet<String>,
-    pub first_names_male: HashSet<String>,
-    pub first_names_female: HashSet<String>,
+    pub documents: WordSet,
+    pub organisation_words: WordSet,
+    pub abbreviations: WordSet,
+    pub elisions: WordSet,
+    pub not_names: WordSet,
+    pub between_subject_and_cue: WordSet,
+    pub clause_starters: WordSet,
+    pub first_names_male: WordSet,
+    pub first_names_female: WordSet,
     pub debris_prefixes: Vec<String>,
     pub debris_tail_markers: Vec<String>,
     pub byline_prefixes: Vec<String>,
@@ -40,10 +40,82 @@ pub struct Lexicon {
     pub caption_credits: Vec<String>,
 }
 
+/// A set of lower-cased words, asked about every word of every article: a bit
+/// table of (first byte, length) turns most words away before any hashing.
+#[derive(Debug, Default)]
+pub struct WordSet {
+    words: HashSet<String>,
+    filter: Prefilter,
+}
+
+/// For each first byte, the lengths (capped at 63) of the words starting with it.
+#[derive(Debug)]
+struct Prefilter(Box<[u64; 256]>);
+
+impl Default for Prefilter {
+    fn default() -> Self {
+        Prefilter(Box::new([0; 256]))
+    }
+}
+
+impl Prefilter {
+    fn add(&mut self, w: &str) {
+        if let Some(&b) = w.as_bytes().first() {
+            self.0[b as usize] |= 1 << w.len().min(63);
+        }
+    }
+
+    /// False when no word of the set can be `w`; an empty word is let through.
+    #[inline]
+    fn may_hold(&self, w: &str) -> bool {
+        match w.as_bytes().first() {
+            Some(&b) => self.0[b as usize] & (1 << w.len().min(63)) != 0,
+            None => true,
+        }
+    }
+}
+
+impl WordSet {
+    #[inline]
+    pub fn contains(&self, w: &str) -> bool {
+        self.filter.may_hold(w) && self.words.contains(w)
+    }
+
+    fn extend(&mut self, other: WordSet) {
+        for w in other.words {
+            self.insert(w);
+        }
+    }
+
+    fn insert(&mut self, w: String) {
+        self.filter.add(&w);
+        self.words.insert(w);
+    }
+}
+
+impl std::ops::Deref for WordSet {
+    type Target = HashSet<String>;
+    fn deref(&self) -> &HashSet<String> {
+        &self.words
+    }
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
+        let mut set = WordSet::default();
+        for w in iter {
+            set.insert(w);
+        }
+        set
+    }
+}
+
 /// Phrases of one or more words, matched word by word, longest first.
 #[derive(Debug, Default)]
 pub struct Phrases {
     by_first_word: rustc_hash::FxHashMap<String, Vec<Vec<String>>>,
+    /// Of the first words.
+    filter: Prefilter,
 }
 
 impl Phrases {
@@ -55,17 +127,25 @@ impl Phrases {
                 by_first_word.entry(first.clone()).or_default().push(words);
             }
         }
-        for list in by_first_word.values_mut() {
+        let mut filter = Prefilter::default();
+        for (first, list) in by_first_word.iter_mut() {
+            filter.add(first);
             list.sort_by_key(|w| std::cmp::Reverse(w.len()));
             list.dedup();
         }
-        Phrases { by_first_word }
+        Phrases {
+            by_first_word,
+            filter,
+        }
     }
 
     /// The number of words of the longest phrase that starts at `words[0]`, if any.
     /// `words` are lower-cased.
     pub fn match_len<S: AsRef<str>>(&self, words: &[S]) -> Option<usize> {
         let first = words.first()?.as_ref();
+        if !self.filter.may_hold(first) {
+            return None;
+        }
         let candidates = self.by_first_word.get(first)?;
         candidates
             .iter()
@@ -78,13 +158,15 @@ impl Phrases {
 
     /// Does some phrase start with this (lower-cased) word?
     pub fn starts(&self, word: &str) -> bool {
-        self.by_first_word.contains_key(word)
+        self.filter.may_hold(word) && self.by_first_word.contains_key(word)
     }
 
     pub fn contains_word(&self, word: &str) -> bool {
-        self.by_first_word
-            .get(word)
-            .is_some_and(|l| l.iter().any(|p| p.len() == 1))
+        self.filter.may_hold(word)
+            && self
+                .by_first_word
+                .get(word)
+                .is_some_and(|l| l.iter().any(|p| p.len() == 1))
     }
 }
 
@@ -143,7 +225,7 @@ const PEOPLE: &str = include_str!("../rules/lexicon/people.toml");
 const WORDS: &str = include_str!("../rules/lexicon/words.toml");
 const ZONES: &str = include_str!("../rules/lexicon/zones.toml");
 
-fn set(items: &[String]) -> HashSet<String> {
+fn set(items: &[String]) -> WordSet {
     items.iter().map(|s| s.to_lowercase()).collect()
 }
 

@@ -310,10 +310,10 @@ fn scan(
             // Jump to the next byte that can start a mark; only the character
             // just before it matters for the context.
             let from = i + utf8_len(b);
-            i = bytes[from..para.end]
-                .iter()
-                .position(|&b| matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2))
-                .map_or(para.end, |n| from + n);
+            let hay = &bytes[from..para.end];
+            let near = memchr::memchr3(b'"', b'\'', 0xE2, hay).unwrap_or(hay.len());
+            let n = memchr::memchr2(b'`', 0xC2, &hay[..near]).unwrap_or(near);
+            i = from + n;
             prev = text[..i].chars().next_back();
             continue;
         };

@@ -95,6 +95,32 @@ impl<'a> Tok<'a> {
         }
     }
 
+    /// As [`Tok::new`], given the same span of the text ASCII-lower-cased
+    /// (`lowered`): the lower-cased word is then a slice of it, without a copy,
+    /// unless a non-ASCII letter changes when lower-cased.
+    #[inline]
+    pub fn with_lower(span: Span, text: &'a str, kind: TokKind, lowered: &'a str) -> Self {
+        if let TokKind::Quote(_) = kind {
+            return Tok::new(span, text, kind);
+        }
+        let bare = bare(text);
+        let folds = |c: char| {
+            let mut l = c.to_lowercase();
+            l.next() != Some(c) || l.next().is_some()
+        };
+        let lower = if bare.is_ascii() || !bare.chars().any(|c| !c.is_ascii() && folds(c)) {
+            Lower::Borrowed(lowered.get(..bare.len()).unwrap_or(bare))
+        } else {
+            Lower::Owned(bare.to_lowercase().into_boxed_str())
+        };
+        Tok {
+            span,
+            text,
+            kind,
+            lower,
+        }
+    }
+
     /// The word without a possessive ending (Corbyn’s, Tories').
     pub fn bare(&self) -> &'a str {
         bare(self.text)
@@ -106,7 +132,12 @@ impl<'a> Tok<'a> {
 }
 
 /// A word without a possessive ending (Corbyn’s, Tories').
+#[inline]
 fn bare(t: &str) -> &str {
+    // The last byte of s, S, ' or ’ (E2 80 99): a cheap test before the real one.
+    if !matches!(t.as_bytes().last(), Some(b's' | b'S' | b'\'' | 0x99)) {
+        return t;
+    }
     if !t.ends_with(['s', 'S', '’', '\'']) {
         return t;
     }
@@ -150,49 +181,130 @@ fn word_chars(input: &str) -> IResult<&str, &str> {
     }
 }
 
+/// 1 for the ASCII letters and digits.
+static ALNUM: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_alphanumeric() as u8;
+        i += 1;
+    }
+    t
+};
+
+/// The characters that join the parts of a word.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | '&' | '‑')
+}
+
 /// A word: letters and digits, joined by single apostrophes, hyphens, dots or
 /// ampersands (don’t, Zarb-Cousin, U.S, AT&T).
+///
+/// Fast path: a run of ASCII letters and digits followed by an ASCII byte that
+/// neither continues nor joins it is the whole word, found byte by byte; any
+/// other case goes to the nom combinators.
+#[inline]
 fn word(input: &str) -> IResult<&str, &str> {
+    let b = input.as_bytes();
+    let n = b
+        .iter()
+        .position(|&c| ALNUM[c as usize] == 0)
+        .unwrap_or(b.len());
+    if n == 0 && b.first().is_some_and(|&c| c < 0x80) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::TakeWhile1,
+        )));
+    }
+    if n > 0 {
+        // The word ends at `n` unless a joiner there is followed by a letter or
+        // digit; a joiner before an ASCII non-alphanumeric byte is not part of it.
+        let joiner = match b.get(n) {
+            None => 0,
+            Some(b'\'' | b'-' | b'.' | b'&') => 1,
+            Some(&c) if c < 0x80 => 0,
+            // ’ and ‑ (U+2019, U+2011); other non-ASCII go to the combinators.
+            Some(_) if matches!(b.get(n..n + 3), Some([0xE2, 0x80, 0x99 | 0x91])) => 3,
+            Some(_) => return joined_word(input),
+        };
+        let ends = joiner == 0
+            || b.get(n + joiner)
+                .is_none_or(|&c| c < 0x80 && ALNUM[c as usize] == 0);
+        if ends {
+            return Ok((&input[n..], &input[..n]));
+        }
+    }
+    joined_word(input)
+}
+
+/// A word in full, by the nom combinators.
+#[inline(never)]
+fn joined_word(input: &str) -> IResult<&str, &str> {
     recognize(pair(
         word_chars,
-        many0_count(pair(
-            satisfy(|c| matches!(c, '\'' | '’' | '-' | '.' | '&' | '‑')),
-            word_chars,
-        )),
+        many0_count(pair(satisfy(is_joiner), word_chars)),
     ))
     .parse(input)
 }
 
+fn is_space_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
 fn space(input: &str) -> IResult<&str, &str> {
-    let n = run_of(
-        input,
-        |b| matches!(b, b' ' | b'\t'..=b'\r'),
-        char::is_whitespace,
-    );
+    let n = run_of(input, is_space_byte, char::is_whitespace);
     Ok((&input[n..], &input[..n]))
 }
 
 /// Tokens of `text[span]`, spans relative to the whole `text`.
 pub fn tokenize<'a>(text: &'a str, span: Span, out: &mut Vec<Tok<'a>>) {
+    scan(text, span, |span, tok, kind| {
+        out.push(Tok::new(span, tok, kind))
+    });
+}
+
+/// As [`tokenize`], given `lowered`, the whole `text` ASCII-lower-cased (same
+/// length): the tokens' lower-cased words borrow from it.
+pub fn tokenize_lowered<'a>(text: &'a str, lowered: &'a str, span: Span, out: &mut Vec<Tok<'a>>) {
+    debug_assert_eq!(text.len(), lowered.len());
+    scan(text, span, |span, tok, kind| {
+        out.push(Tok::with_lower(
+            span,
+            tok,
+            kind,
+            &lowered[span.start..span.end],
+        ))
+    });
+}
+
+/// The tokens of `text[span]`, each given to `emit` with its span in `text`.
+fn scan<'a>(text: &'a str, span: Span, mut emit: impl FnMut(Span, &'a str, TokKind)) {
     let base = text.as_ptr() as usize;
     let mut rest = &text[span.start..span.end];
     loop {
-        rest = match space(rest) {
-            Ok((r, _)) => r,
-            Err(_) => rest,
-        };
+        // One space between tokens is the usual case: skip it without a call.
+        let b = rest.as_bytes();
+        if b.len() >= 2 && b[0] == b' ' && !is_space_byte(b[1]) && b[1] < 0x80 {
+            rest = &rest[1..];
+        } else {
+            rest = match space(rest) {
+                Ok((r, _)) => r,
+                Err(_) => rest,
+            };
+        }
         if rest.is_empty() {
             break;
         }
         let (r, (tok, kind)) = match word(rest) {
             Ok((r, w)) => (r, (w, TokKind::Word)),
+            Err(_) if rest.as_bytes()[0] < 0x80 => (&rest[1..], (&rest[..1], TokKind::Punct)),
             Err(_) => match recognize(anychar::<&str, nom::error::Error<&str>>).parse(rest) {
                 Ok((r, c)) => (r, (c, TokKind::Punct)),
                 Err(_) => break,
             },
         };
         let start = tok.as_ptr() as usize - base;
-        out.push(Tok::new(Span::new(start, start + tok.len()), tok, kind));
+        emit(Span::new(start, start + tok.len()), tok, kind);
         rest = r;
     }
 }
