@@ -44,6 +44,7 @@ struct ClaimsFile {
     between: Vec<String>,
     next_act: Vec<String>,
     openers: Vec<String>,
+    clause_openers: Vec<String>,
 }
 
 /// The claim cues, as sets of single words and lists of multi-word phrases.
@@ -59,6 +60,7 @@ struct ClaimCues {
     between: HashSet<String>,
     next_act: HashSet<String>,
     openers: HashSet<String>,
+    clause_openers: HashSet<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -98,6 +100,7 @@ fn cues() -> &'static ClaimCues {
             between: single(&f.between),
             next_act: single(&f.next_act),
             openers: single(&f.openers),
+            clause_openers: single(&f.clause_openers),
         }
     })
 }
@@ -272,6 +275,16 @@ fn content_ok(toks: &[Tok], a: usize, b: usize) -> bool {
     if b <= a || is_quote(&toks[a]) {
         return false;
     }
+    // "Erin Murphy, a former aide, …": a name and its apposition, the source of
+    // an inverted cue rather than content.
+    if toks[a].is_capitalised()
+        && let Some(n) = (a..b.min(a + 5)).find(|&k| !toks[k].is_capitalised())
+        && n > a
+        && toks[n].is_punct(',')
+        && toks.get(n + 1).is_some_and(|t| !t.is_capitalised())
+    {
+        return false;
+    }
     let words = toks[a..b].iter().filter(|t| t.is_word()).count();
     if words < 3 {
         return false;
@@ -384,7 +397,7 @@ fn parenthetical(
     }
     let cue = Span::new(toks[j].span.start, toks[ce - 1].span.end);
     // "During his years in office, X said, …": an opener, not content.
-    let opener = toks[s].is_word() && cues.openers.contains(toks[s].lower());
+    let opener = subordinate(cues, toks, s, k1);
     if !opener {
         out(Found {
             content: (s, k1),
@@ -427,7 +440,10 @@ fn trailing_at(
     }) {
         return None;
     }
-    if toks[s..comma].iter().any(is_quote) || !content_ok(toks, s, comma) {
+    if toks[s..comma].iter().any(is_quote)
+        || !content_ok(toks, s, comma)
+        || subordinate(cues, toks, s, comma)
+    {
         return None;
     }
     // Inverted: ", said Mr Lansman."
@@ -604,6 +620,19 @@ fn leading(ex: &Extractor, cues: &ClaimCues, toks: &[Tok], s: usize, e: usize) -
     None
 }
 
+/// Does `toks[a..b]` open with a subordinate or adverbial phrase ("As a phone
+/// rang", "But when Congress cut funding", "During his years in office")?
+fn subordinate(cues: &ClaimCues, toks: &[Tok], a: usize, b: usize) -> bool {
+    let mut k = a;
+    while k + 1 < b && toks[k].is_word() && matches!(toks[k].lower(), "but" | "and" | "so" | "yet")
+    {
+        k += 1;
+    }
+    toks[k].is_word()
+        && cues.openers.contains(toks[k].lower())
+        && !matches!(toks[k].lower(), "but" | "and" | "so")
+}
+
 /// Where reported content starting at `a` ends: the sentence end `e`, a
 /// semicolon, or a coordination that opens the source's next act ("…, but he
 /// said", "and suggested that", ", arguing that", ", but offered no proof").
@@ -623,6 +652,19 @@ fn content_end(cues: &ClaimCues, toks: &[Tok], a: usize, e: usize) -> usize {
             && toks
                 .get(k + 1)
                 .is_some_and(|n| n.is_word() && n.lower() == "that")
+            && toks.get(k + 2).is_some_and(|n| {
+                is_quote(n)
+                    || n.is_capitalised()
+                    || (n.is_word() && cues.clause_openers.contains(n.lower()))
+            })
+        {
+            return k;
+        }
+        // A contrast the writer adds (", although he refused …").
+        if t.is_punct(',')
+            && toks.get(k + 1).is_some_and(|n| {
+                n.is_word() && matches!(n.lower(), "although" | "though" | "whereas")
+            })
         {
             return k;
         }
@@ -645,7 +687,16 @@ fn content_end(cues: &ClaimCues, toks: &[Tok], a: usize, e: usize) -> usize {
             }
             if !matches!(
                 l,
-                "he" | "she" | "they" | "it" | "also" | "then" | "later" | "but" | "and"
+                "he" | "she"
+                    | "they"
+                    | "it"
+                    | "also"
+                    | "then"
+                    | "later"
+                    | "but"
+                    | "and"
+                    | "which"
+                    | "who"
             ) {
                 break;
             }

@@ -24,7 +24,9 @@ fn claims(text: &str) -> Vec<(String, String, bool, String)> {
 }
 
 fn page(body: &str) -> String {
-    format!("Council row\n\nThe council met on Monday.\n\n{body}\n")
+    format!(
+        "Council row\n\nThe council met on Monday evening to settle the budget for next year, and the meeting ran late into the night as members argued over the cuts.\n\n{body}\n"
+    )
 }
 
 fn one(body: &str) -> (String, String, bool, String) {
