@@ -318,16 +318,39 @@ fn sentence_claims(
         let cue = Span::new(toks[i].span.start, toks[ae - 1].span.end);
         let before_ok = i > s && toks[i - 1].is_punct(',');
         if i == s || (i == s + 1 && toks[s].is_word()) {
-            // "According to X, content."
-            if comma < e && content_ok(toks, comma + 1, e) {
+            // "According to X, content."; "According to X, a former aide,
+            // content.": past the person's apposition.
+            let mut from = comma + 1;
+            if matches!(
+                phrase.who,
+                Who::Name {
+                    organisation: false,
+                    ..
+                }
+            ) && toks
+                .get(from)
+                .is_some_and(|t| t.is_word() && !t.is_capitalised())
+                && let Some(c2) = (from + 1..e.min(from + 16)).find(|&k| toks[k].is_punct(','))
+            {
+                from = c2 + 1;
+            }
+            if from < e && content_ok(toks, from, e) {
                 out(Found {
-                    content: (comma + 1, e),
+                    content: (from, e),
                     cue,
                     phrase,
                 });
             }
         } else if before_ok {
-            let pre = (s, i - 1);
+            // "…, about why the other side is wrong - which it often is,
+            // according to X": the part after the last dash.
+            let from = (s..i - 1)
+                .rev()
+                .find(|&k| {
+                    toks[k].kind == TokKind::Punct && matches!(toks[k].text, "-" | "–" | "—")
+                })
+                .map_or(s, |k| k + 1);
+            let pre = (from, i - 1);
             if content_ok(toks, pre.0, pre.1) {
                 out(Found {
                     content: pre,
@@ -497,7 +520,14 @@ fn leading(ex: &Extractor, cues: &ClaimCues, toks: &[Tok], s: usize, e: usize) -
         if toks[j].is_capitalised() {
             continue;
         }
-        let Some(phrase) = source_before(ex, cues, toks, j, s) else {
+        // "Mr Schultz … and said he did not support Mr Trump": the sentence's
+        // subject, when "and" joins the cue to its first verb.
+        let shared = || {
+            (j > s + 1 && toks[j - 1].is_word() && toks[j - 1].lower() == "and")
+                .then(|| ex.sentence_subject(toks, s, j - 1))
+                .flatten()
+        };
+        let Some(phrase) = source_before(ex, cues, toks, j, s).or_else(shared) else {
             continue;
         };
         // The source opens the sentence or a clause.
