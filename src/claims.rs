@@ -229,6 +229,28 @@ pub(super) fn find(
 /// Resolve a source phrase without adding people to the register: a single
 /// unknown capitalised word ("Momentum") stays a name of its own.
 fn resolve(ex: &mut Extractor, phrase: &Phrase, at: usize) -> Option<Speaker> {
+    let groups = &cues().groups;
+    // "Analysts said", "Critics say": a group, however capitalised.
+    let group_head = match &phrase.who {
+        Who::Name {
+            name, single: true, ..
+        } => Some(name.to_lowercase()),
+        Who::Descriptor { head, .. } => Some(head.clone()),
+        _ => None,
+    }
+    .filter(|h| groups.contains(h.as_str()));
+    if let Some(h) = group_head {
+        let text = phrase.span.slice(ex.text);
+        let definite = text.len() >= 4 && text[..4].eq_ignore_ascii_case("the ");
+        return Some(Speaker {
+            name: squash_ws(text),
+            mention: Some(phrase.span),
+            anonymous: ex.lex.anonymous_heads.contains(h.as_str()) && !definite,
+            source: SpeakerSource::Named,
+            entity: EntityKind::Group,
+            person: None,
+        });
+    }
     if let Who::Name {
         name,
         single: true,
@@ -264,6 +286,10 @@ fn resolve(ex: &mut Extractor, phrase: &Phrase, at: usize) -> Option<Speaker> {
         sp.anonymous = true;
     }
     Some(sp)
+}
+
+fn squash_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn is_quote(t: &Tok) -> bool {
