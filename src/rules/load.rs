@@ -192,6 +192,7 @@ kinds! {
     "scare-quote" => super::scare_quote::ScareQuote,
     "second-hand" => super::second_hand::SecondHand,
     "tag-punctuation" => super::tag_punctuation::TagPunctuation,
+    "unattributed-assertion" => super::unattributed_assertion::UnattributedAssertion,
     "vague-descriptor" => super::vague_descriptor::VagueDescriptor,
     "weasel" => super::weasel::Weasel,
     "zone-debris" => super::page_furniture::ZoneDebris,
