@@ -14,10 +14,10 @@
 //!   per part).
 //!
 //! A claim's span is the reported content (a leading "that" excluded). Content that
-//! is only a quotation is the quotation's business and makes no claim; a paraphrase
-//! with a quoted fragment is one claim, and the fragment, when the quote extractor
-//! left it without a speaker, gets the claim's source. Cue words live in
-//! `rules/lexicon/claims.toml`.
+//! holds a quotation is the quotation's business and makes no claim: a paraphrase
+//! with a quoted fragment is a mixed attribution, recorded as the fragment with the
+//! source (the quote extractor gives it the cue's speaker), so claims never overlap
+//! quotation records. Cue words live in `rules/lexicon/claims.toml`.
 //!
 //! Cost: one pass over each sentence's tokens, looking words up in hash sets; no
 //! allocation unless a claim is found.
@@ -49,11 +49,11 @@ struct ClaimsFile {
 
 /// The claim cues, as sets of single words and lists of multi-word phrases.
 struct ClaimCues {
-    bare: HashSet<String>,
-    that: HashSet<String>,
+    /// Every single-word cue with its class, and the first words of multi-word
+    /// ones (class `None`): one look-up a word.
+    verbs: rustc_hash::FxHashMap<String, Option<Cv>>,
     /// Multi-word "that" cues ("pointed out"), as words.
     that_multi: Vec<Vec<String>>,
-    tell: HashSet<String>,
     according: Vec<Vec<String>>,
     no_content: HashSet<String>,
     groups: HashSet<String>,
@@ -63,7 +63,7 @@ struct ClaimCues {
     clause_openers: HashSet<String>,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Cv {
     Bare,
     That,
@@ -87,10 +87,24 @@ fn cues() -> &'static ClaimCues {
                 .collect()
         };
         ClaimCues {
-            bare: single(&f.bare),
-            that: single(&f.that),
+            verbs: {
+                let mut m = rustc_hash::FxHashMap::default();
+                for p in multi(&f.that) {
+                    m.insert(p[0].clone(), None);
+                }
+                // "tell" first: "warned officials to …" takes an addressee.
+                for (list, cv) in [
+                    (&f.that, Cv::That),
+                    (&f.bare, Cv::Bare),
+                    (&f.tell, Cv::Tell),
+                ] {
+                    for w in single(list) {
+                        m.insert(w, Some(cv));
+                    }
+                }
+                m
+            },
             that_multi: multi(&f.that),
-            tell: single(&f.tell),
             according: multi(&f.according)
                 .into_iter()
                 .chain(single(&f.according).into_iter().map(|w| vec![w]))
@@ -112,15 +126,9 @@ impl ClaimCues {
         if !t.is_word() {
             return None;
         }
-        let l = t.lower();
-        if self.tell.contains(l) {
-            return Some((i + 1, Cv::Tell));
-        }
-        if self.bare.contains(l) {
-            return Some((i + 1, Cv::Bare));
-        }
-        if self.that.contains(l) {
-            return Some((i + 1, Cv::That));
+        match self.verbs.get(t.lower())? {
+            Some(cv) => return Some((i + 1, *cv)),
+            None => {}
         }
         for p in &self.that_multi {
             if i + p.len() <= e
@@ -193,21 +201,6 @@ pub(super) fn find(
         let Some(speaker) = resolve(ex, &f.phrase, span.start) else {
             continue;
         };
-        // A quoted fragment inside the paraphrase is the same source's.
-        for q in quotes.iter_mut() {
-            if q.depth == 0
-                && q.speaker.is_none()
-                && q.kind == QuoteKind::Partial
-                && q.span.start >= span.start
-                && q.span.end <= span.end
-            {
-                q.speaker = Some(speaker.clone());
-                q.cue = Some(Cue {
-                    text: f.cue.slice(ex.text).to_string(),
-                    span: f.cue,
-                });
-            }
-        }
         quotes.push(Quote {
             span,
             open: None,
@@ -307,7 +300,7 @@ fn content_ok(toks: &[Tok], a: usize, b: usize) -> bool {
         && let Some(n) = (a..b.min(a + 5)).find(|&k| !toks[k].is_capitalised())
         && n > a
         && toks[n].is_punct(',')
-        && toks.get(n + 1).is_some_and(|t| !t.is_capitalised())
+        && (n > a + 1 || toks.get(n + 1).is_some_and(|t| !t.is_capitalised()))
     {
         return false;
     }
@@ -328,6 +321,13 @@ fn sentence_claims(
     e: usize,
     out: &mut dyn FnMut(Found),
 ) {
+    // Most sentences report nobody: one look-up a word, and out.
+    if !toks[s..e]
+        .iter()
+        .any(|t| t.is_word() && (cues.verbs.contains_key(t.lower()) || t.lower() == "according"))
+    {
+        return;
+    }
     // "according to X" anywhere.
     for i in s..e {
         let Some(ae) = cues.according_at(toks, i, e) else {
