@@ -126,9 +126,8 @@ impl ClaimCues {
         if !t.is_word() {
             return None;
         }
-        match self.verbs.get(t.lower())? {
-            Some(cv) => return Some((i + 1, *cv)),
-            None => {}
+        if let Some(cv) = self.verbs.get(t.lower())? {
+            return Some((i + 1, *cv));
         }
         for p in &self.that_multi {
             if i + p.len() <= e
