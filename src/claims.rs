@@ -23,7 +23,7 @@
 //! allocation unless a claim is found.
 
 use super::{Extractor, ParaToks, Phrase, Who};
-use crate::model::{Cue, EntityKind, Quote, QuoteKind, Speaker, SpeakerSource, Zone};
+use crate::model::{Cue, EntityKind, Gender, Quote, QuoteKind, Speaker, SpeakerSource, Zone};
 use crate::parse::tokens::{Tok, TokKind};
 use crate::span::Span;
 use rustc_hash::FxHashSet as HashSet;
@@ -267,6 +267,32 @@ fn resolve(ex: &mut Extractor, phrase: &Phrase, at: usize) -> Option<Speaker> {
         && matches!(p.as_str(), "i" | "we" | "you" | "me" | "us")
     {
         return None;
+    }
+    // "He argued that …" after a quoted speaker: the speaker, not the last man
+    // named (reported speech usually continues the person just quoted).
+    if let Who::Pronoun(p) = &phrase.who {
+        let want = if ex.lex.pronouns_male.contains(p.as_str()) {
+            Some(Gender::Male)
+        } else if ex.lex.pronouns_female.contains(p.as_str()) {
+            Some(Gender::Female)
+        } else {
+            None
+        };
+        if let Some(g) = want
+            && let Some((_, s, _)) = ex.speakers.iter().rev().find(|(pos, s, _)| {
+                *pos <= at
+                    && at - *pos < 1500
+                    && s.person.is_some_and(|pi| {
+                        let pg = ex.people[pi].gender;
+                        pg == g || pg == Gender::Unknown
+                    })
+            })
+        {
+            let mut sp = s.clone();
+            sp.mention = Some(phrase.span);
+            sp.source = SpeakerSource::Pronoun;
+            return Some(sp);
+        }
     }
     let mut sp = ex.resolve(phrase, at)?;
     // "the source added": still the anonymous source of before.
