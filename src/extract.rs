@@ -20,6 +20,10 @@ use crate::span::Span;
 use rustc_hash::FxHashMap as HashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
+// Claims read the extractor's speaker phrases: a child module sees its private items.
+#[path = "claims.rs"]
+mod claims;
+
 /// Extract every quotation of a document with its speaker.
 pub fn extract(doc: &Document) -> Article {
     let lex = Lexicon::get();
@@ -97,6 +101,8 @@ pub fn extract(doc: &Document) -> Article {
             }
         }
     }
+    let zones: Vec<Zone> = doc.paragraphs.iter().map(|p| p.zone).collect();
+    claims::find(&mut ex, &paras, &zones, &mut quotes);
     quotes.sort_by_key(|q| (q.span.start, q.depth));
     // `continues` indices were into the unsorted list: map them through.
     let order: Vec<usize> = {
@@ -122,7 +128,7 @@ fn fix_continues(quotes: &mut [Quote]) {
     let mut head: Option<usize> = None;
     let mut open_chain = false;
     for (i, q) in quotes.iter_mut().enumerate() {
-        if q.depth > 0 {
+        if q.depth > 0 || q.kind == QuoteKind::Indirect {
             continue;
         }
         if q.continues.is_some() && open_chain {

@@ -30,11 +30,27 @@ fn plural(n: usize, word: &str) -> String {
 pub fn render(files: &[Extracted]) -> String {
     let mut out = String::new();
     let mut total = 0;
+    let mut claims_total = 0;
     for f in files {
         let lines = LineIndex::new(&f.source);
         let quotes: Vec<_> = f.article.quotes.iter().filter(|q| q.depth == 0).collect();
-        total += quotes.len();
-        let _ = writeln!(out, "{} ({})", f.path, plural(quotes.len(), "quotation"));
+        // Claims (reported speech, kind indirect) are listed but counted apart.
+        let claims = quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Indirect)
+            .count();
+        total += quotes.len() - claims;
+        claims_total += claims;
+        let counts = if claims > 0 {
+            format!(
+                "{}, {}",
+                plural(quotes.len() - claims, "quotation"),
+                plural(claims, "claim")
+            )
+        } else {
+            plural(quotes.len(), "quotation")
+        };
+        let _ = writeln!(out, "{} ({counts})", f.path);
         for q in quotes {
             let line = lines.line(q.span.start);
             let who = match &q.speaker {
@@ -68,9 +84,14 @@ pub fn render(files: &[Extracted]) -> String {
         }
         out.push('\n');
     }
+    let claims = if claims_total > 0 {
+        format!(", {}", plural(claims_total, "claim"))
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
-        "{}, {}",
+        "{}, {}{claims}",
         plural(files.len(), "file"),
         plural(total, "quotation")
     );

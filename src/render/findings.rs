@@ -37,7 +37,14 @@ impl Report<'_> {
             quotes: self
                 .files
                 .iter()
-                .map(|f| f.article.quotes.iter().filter(|q| q.depth == 0).count())
+                .map(|f| {
+                    // Quotations: claims (reported speech) are not counted here.
+                    f.article
+                        .quotes
+                        .iter()
+                        .filter(|q| q.depth == 0 && q.kind != crate::model::QuoteKind::Indirect)
+                        .count()
+                })
                 .sum(),
             ..Summary::default()
         };

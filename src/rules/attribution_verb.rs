@@ -141,7 +141,9 @@ impl Check for AttributionVerb {
                     .speaker
                     .as_ref()
                     .is_none_or(|s| s.source != crate::model::SpeakerSource::CarriedOver);
-                if q.depth > 0 || q.continues.is_some() || !own {
+                // A claim's cue is narrative: the word scan below reads it.
+                let claim = q.kind == crate::model::QuoteKind::Indirect;
+                if q.depth > 0 || q.continues.is_some() || !own || claim {
                     continue;
                 }
                 let first = cue

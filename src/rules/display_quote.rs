@@ -138,7 +138,8 @@ impl Check for DisplayQuote {
         let body = fu::chains(a, cx.source, &[Zone::Body]);
         for q in &a.quotes {
             let zone_of = fu::effective_zone(a, cx.source, q);
-            if q.depth != 0 || !self.zones.contains(&zone_of) {
+            let claim = q.kind == crate::model::QuoteKind::Indirect;
+            if q.depth != 0 || claim || !self.zones.contains(&zone_of) {
                 continue;
             }
             let text = q.span.slice(cx.source);

@@ -179,7 +179,9 @@ pub fn word_diff(a: &[String], b: &[String]) -> String {
 pub fn chains<'a>(a: &'a Article, source: &str, zones: &[Zone]) -> Vec<(&'a Quote, Vec<String>)> {
     let mut out: Vec<(usize, &Quote, Vec<String>)> = Vec::new();
     for (i, q) in a.quotes.iter().enumerate() {
-        if q.depth != 0 || !zones.contains(&effective_zone(a, source, q)) {
+        // Claims (reported speech) hold no quoted words.
+        let claim = q.kind == crate::model::QuoteKind::Indirect;
+        if q.depth != 0 || claim || !zones.contains(&effective_zone(a, source, q)) {
             continue;
         }
         let w = words(q.span.slice(source));

@@ -197,6 +197,7 @@ kinds! {
     "second-hand" => super::second_hand::SecondHand,
     "second-reference" => super::second_reference::SecondReference,
     "tag-punctuation" => super::tag_punctuation::TagPunctuation,
+    "unattributed-assertion" => super::unattributed_assertion::UnattributedAssertion,
     "vague-descriptor" => super::vague_descriptor::VagueDescriptor,
     "weasel" => super::weasel::Weasel,
     "zone-debris" => super::page_furniture::ZoneDebris,

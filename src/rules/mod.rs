@@ -52,6 +52,7 @@ mod second_reference;
 mod sourcing_util;
 mod speakers_util;
 mod tag_punctuation;
+mod unattributed_assertion;
 mod vague_descriptor;
 mod weasel;
 
@@ -91,7 +92,12 @@ impl Context<'_> {
         let mut out = Vec::new();
         let mut toks = Vec::new();
         let mut qi = 0;
-        let top: Vec<&Quote> = a.quotes.iter().filter(|q| q.depth == 0).collect();
+        // Claims (reported speech) are the writer's words: narrative, not quoted.
+        let top: Vec<&Quote> = a
+            .quotes
+            .iter()
+            .filter(|q| q.depth == 0 && q.kind != crate::model::QuoteKind::Indirect)
+            .collect();
         for p in &a.paragraphs {
             if p.zone == Zone::Boilerplate {
                 continue;

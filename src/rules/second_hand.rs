@@ -140,7 +140,8 @@ impl Check for SecondHand {
                 .speaker
                 .as_ref()
                 .is_some_and(|s| s.source == crate::model::SpeakerSource::CarriedOver);
-            if q.depth > 0 || q.continues.is_some() || carried {
+            let claim = q.kind == crate::model::QuoteKind::Indirect;
+            if q.depth > 0 || q.continues.is_some() || carried || claim {
                 continue;
             }
             let text = cue.text.to_lowercase();

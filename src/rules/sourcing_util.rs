@@ -90,7 +90,7 @@ pub fn quote_after_in_sentence<'a>(
         .article
         .quotes
         .iter()
-        .filter(|q| q.depth == 0 && q.paragraph == paragraph)
+        .filter(|q| q.depth == 0 && q.paragraph == paragraph && q.open.is_some())
         .find(|q| q.open.map_or(q.span.start, |o| o.start) >= pos)?;
     let open = q.open.map_or(q.span.start, |o| o.start);
     (!has_sentence_break(&cx.source[pos..open])).then_some(q)
@@ -98,9 +98,11 @@ pub fn quote_after_in_sentence<'a>(
 
 /// The quotation whose attribution cue holds `span`.
 pub fn quote_with_cue<'a>(cx: &'a Context, span: Span) -> Option<&'a Quote> {
+    // Quotations only: a claim's cue is narrative, read by the word scans.
     cx.article.quotes.iter().find(|q| {
-        q.cue
-            .as_ref()
-            .is_some_and(|c| c.span.start <= span.start && span.end <= c.span.end)
+        q.open.is_some()
+            && q.cue
+                .as_ref()
+                .is_some_and(|c| c.span.start <= span.start && span.end <= c.span.end)
     })
 }

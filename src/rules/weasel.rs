@@ -9,7 +9,7 @@
 //! have"); a claim noun with no claimant ("amid claims of rifts", "reports
 //! suggest"). A vague word with no cue is left alone ("many fans turned up").
 //! The finding stands down when the same paragraph names a source of words (a
-//! quotation or claim with a named speaker), when the group is given a named
+//! quotation with a named speaker), when the group is given a named
 //! example or affiliation ("including Owen Jones", "analysts at Barclays"), and for
 //! a frame, when a claimant follows ("amid claims by Unite officials").
 //!
@@ -167,11 +167,14 @@ impl Weasel {
         None
     }
 
-    /// True when the paragraph names the source of some words: a quotation or
-    /// claim whose speaker is named and is not anonymous or a vague group.
+    /// True when the paragraph names the source of some words: a quotation
+    /// whose speaker is named and is not anonymous or a vague group. Claims do
+    /// not count: "Critics say …, which the minister argues …" names the
+    /// minister, not the critics.
     fn paragraph_names_source(&self, cx: &Context, paragraph: usize) -> bool {
         cx.article.quotes.iter().any(|q| {
             q.paragraph == paragraph
+                && q.open.is_some()
                 && q.speaker.as_ref().is_some_and(|s| {
                     !s.anonymous
                         && s.entity != EntityKind::Group

@@ -1,0 +1,893 @@
+//! Claims: reported speech without quotation marks.
+//!
+//! Runs once quotations have their speakers (a child module of `extract`, so that
+//! it reuses the extractor's speaker phrases and resolution). For each narrative
+//! sentence of the body it looks for one of these shapes, each with a source phrase
+//! resolved as a quotation speaker is (names, pronouns, descriptions, anonymous
+//! sources, organisations, documents):
+//!
+//! - source, cue, content: "Momentum now claims that …", "He said the plan had
+//!   failed", "told party activists to prepare …", "which they said could be used …";
+//! - content, source and cue at the end: "The plan had failed, he said." or
+//!   "…, said Mr Lansman.";
+//! - "according to X" before, after or in the middle of its content (one claim
+//!   per part).
+//!
+//! A claim's span is the reported content (a leading "that" excluded). Content that
+//! holds a quotation is the quotation's business and makes no claim: a paraphrase
+//! with a quoted fragment is a mixed attribution, recorded as the fragment with the
+//! source (the quote extractor gives it the cue's speaker), so claims never overlap
+//! quotation records. Cue words live in `rules/lexicon/claims.toml`.
+//!
+//! Cost: one pass over each sentence's tokens, looking words up in hash sets; no
+//! allocation unless a claim is found.
+
+use super::{Extractor, ParaToks, Phrase, Who};
+use crate::model::{Cue, EntityKind, Gender, Quote, QuoteKind, Speaker, SpeakerSource, Zone};
+use crate::parse::tokens::{Tok, TokKind};
+use crate::span::Span;
+use rustc_hash::FxHashSet as HashSet;
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+const CLAIMS: &str = include_str!("../rules/lexicon/claims.toml");
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimsFile {
+    bare: Vec<String>,
+    that: Vec<String>,
+    tell: Vec<String>,
+    according: Vec<String>,
+    no_content: Vec<String>,
+    groups: Vec<String>,
+    between: Vec<String>,
+    next_act: Vec<String>,
+    openers: Vec<String>,
+    clause_openers: Vec<String>,
+}
+
+/// The claim cues, as sets of single words and lists of multi-word phrases.
+struct ClaimCues {
+    /// Every single-word cue with its class, and the first words of multi-word
+    /// ones (class `None`): one look-up a word.
+    verbs: rustc_hash::FxHashMap<String, Option<Cv>>,
+    /// Multi-word "that" cues ("pointed out"), as words.
+    that_multi: Vec<Vec<String>>,
+    according: Vec<Vec<String>>,
+    no_content: HashSet<String>,
+    groups: HashSet<String>,
+    between: HashSet<String>,
+    next_act: HashSet<String>,
+    openers: HashSet<String>,
+    clause_openers: HashSet<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Cv {
+    Bare,
+    That,
+    Tell,
+}
+
+fn cues() -> &'static ClaimCues {
+    static CUES: OnceLock<ClaimCues> = OnceLock::new();
+    CUES.get_or_init(|| {
+        let f: ClaimsFile = toml::from_str(CLAIMS).expect("rules/lexicon/claims.toml parses");
+        let single = |v: &[String]| -> HashSet<String> {
+            v.iter()
+                .filter(|w| !w.contains(' '))
+                .map(|w| w.to_lowercase())
+                .collect()
+        };
+        let multi = |v: &[String]| -> Vec<Vec<String>> {
+            v.iter()
+                .filter(|w| w.contains(' '))
+                .map(|w| w.to_lowercase().split(' ').map(str::to_string).collect())
+                .collect()
+        };
+        ClaimCues {
+            verbs: {
+                let mut m = rustc_hash::FxHashMap::default();
+                for p in multi(&f.that) {
+                    m.insert(p[0].clone(), None);
+                }
+                // "tell" first: "warned officials to …" takes an addressee.
+                for (list, cv) in [
+                    (&f.that, Cv::That),
+                    (&f.bare, Cv::Bare),
+                    (&f.tell, Cv::Tell),
+                ] {
+                    for w in single(list) {
+                        m.insert(w, Some(cv));
+                    }
+                }
+                m
+            },
+            that_multi: multi(&f.that),
+            according: multi(&f.according)
+                .into_iter()
+                .chain(single(&f.according).into_iter().map(|w| vec![w]))
+                .collect(),
+            no_content: single(&f.no_content),
+            groups: single(&f.groups),
+            between: single(&f.between),
+            next_act: single(&f.next_act),
+            openers: single(&f.openers),
+            clause_openers: single(&f.clause_openers),
+        }
+    })
+}
+
+impl ClaimCues {
+    /// The claim cue starting at `toks[i]`: its end token and class.
+    fn verb_at(&self, toks: &[Tok], i: usize, e: usize) -> Option<(usize, Cv)> {
+        let t = &toks[i];
+        if !t.is_word() {
+            return None;
+        }
+        if let Some(cv) = self.verbs.get(t.lower())? {
+            return Some((i + 1, *cv));
+        }
+        for p in &self.that_multi {
+            if i + p.len() <= e
+                && p.iter()
+                    .zip(&toks[i..])
+                    .all(|(w, t)| t.is_word() && t.lower() == w)
+            {
+                return Some((i + p.len(), Cv::That));
+            }
+        }
+        None
+    }
+
+    fn according_at(&self, toks: &[Tok], i: usize, e: usize) -> Option<usize> {
+        let t = &toks[i];
+        if !t.is_word() || t.lower() != "according" {
+            return None;
+        }
+        self.according
+            .iter()
+            .find(|p| {
+                i + p.len() <= e
+                    && p.iter()
+                        .zip(&toks[i..])
+                        .all(|(w, t)| t.is_word() && t.lower() == w)
+            })
+            .map(|p| i + p.len())
+    }
+}
+
+/// A claim found in a sentence, before resolution.
+struct Found {
+    content: (usize, usize),
+    cue: Span,
+    phrase: Phrase,
+}
+
+/// Find the claims of every body paragraph and add them to `quotes` as
+/// `QuoteKind::Indirect` records.
+pub(super) fn find(
+    ex: &mut Extractor,
+    paras: &[ParaToks],
+    zones: &[Zone],
+    quotes: &mut Vec<Quote>,
+) {
+    let cues = cues();
+    let mut found: Vec<(usize, Found)> = Vec::new();
+    for (pi, p) in paras.iter().enumerate() {
+        if zones.get(pi) != Some(&Zone::Body) {
+            continue;
+        }
+        let toks = &p.toks;
+        for &(s, e) in &p.sentences {
+            // Trim the sentence's closing punctuation.
+            let mut end = e;
+            while end > s && toks[end - 1].kind == TokKind::Punct {
+                end -= 1;
+            }
+            if end <= s + 2 {
+                continue;
+            }
+            sentence_claims(ex, cues, toks, s, end, &mut |f| found.push((pi, f)));
+        }
+    }
+    for (pi, f) in found {
+        let zone = zones[pi];
+        let toks = &paras[pi].toks;
+        let (a, b) = f.content;
+        let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
+        let Some(speaker) = resolve(ex, &f.phrase, span.start) else {
+            continue;
+        };
+        quotes.push(Quote {
+            span,
+            open: None,
+            close: None,
+            kind: QuoteKind::Indirect,
+            zone,
+            depth: 0,
+            paragraph: pi,
+            continues: None,
+            speaker: Some(speaker),
+            cue: Some(Cue {
+                text: f.cue.slice(ex.text).to_string(),
+                span: f.cue,
+            }),
+        });
+    }
+}
+
+/// Resolve a source phrase without adding people to the register: a single
+/// unknown capitalised word ("Momentum") stays a name of its own.
+fn resolve(ex: &mut Extractor, phrase: &Phrase, at: usize) -> Option<Speaker> {
+    let groups = &cues().groups;
+    // "Analysts said", "Critics say": a group, however capitalised.
+    let group_head = match &phrase.who {
+        Who::Name {
+            name, single: true, ..
+        } => Some(name.to_lowercase()),
+        Who::Descriptor { head, .. } => Some(head.clone()),
+        _ => None,
+    }
+    .filter(|h| groups.contains(h.as_str()));
+    if let Some(h) = group_head {
+        let text = phrase.span.slice(ex.text);
+        let definite = text.len() >= 4 && text[..4].eq_ignore_ascii_case("the ");
+        return Some(Speaker {
+            name: squash_ws(text),
+            mention: Some(phrase.span),
+            anonymous: ex.lex.anonymous_heads.contains(h.as_str()) && !definite,
+            source: SpeakerSource::Named,
+            entity: EntityKind::Group,
+            person: None,
+        });
+    }
+    if let Who::Name {
+        name,
+        single: true,
+        organisation,
+    } = &phrase.who
+        && !ex.by_key.contains_key(&name.to_lowercase())
+    {
+        return Some(Speaker {
+            name: name.clone(),
+            mention: Some(phrase.span),
+            anonymous: false,
+            source: SpeakerSource::Named,
+            entity: if *organisation {
+                EntityKind::Organisation
+            } else {
+                EntityKind::Person
+            },
+            person: None,
+        });
+    }
+    if let Who::Pronoun(p) = &phrase.who
+        && matches!(p.as_str(), "i" | "we" | "you" | "me" | "us")
+    {
+        return None;
+    }
+    // "He argued that …" after a quoted speaker: the speaker, not the last man
+    // named (reported speech usually continues the person just quoted).
+    if let Who::Pronoun(p) = &phrase.who {
+        let want = if ex.lex.pronouns_male.contains(p.as_str()) {
+            Some(Gender::Male)
+        } else if ex.lex.pronouns_female.contains(p.as_str()) {
+            Some(Gender::Female)
+        } else {
+            None
+        };
+        if let Some(g) = want
+            && let Some((_, s, _)) = ex.speakers.iter().rev().find(|(pos, s, _)| {
+                *pos <= at
+                    && at - *pos < 1500
+                    && s.person.is_some_and(|pi| {
+                        let pg = ex.people[pi].gender;
+                        pg == g || pg == Gender::Unknown
+                    })
+            })
+        {
+            let mut sp = s.clone();
+            sp.mention = Some(phrase.span);
+            sp.source = SpeakerSource::Pronoun;
+            return Some(sp);
+        }
+    }
+    let mut sp = ex.resolve(phrase, at)?;
+    // "the source added": still the anonymous source of before.
+    if let Who::Descriptor { head, .. } = &phrase.who
+        && sp.person.is_none()
+        && ex.lex.anonymous_heads.contains(head.as_str())
+        && sp.entity == EntityKind::Group
+    {
+        sp.anonymous = true;
+    }
+    Some(sp)
+}
+
+fn squash_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn is_quote(t: &Tok) -> bool {
+    matches!(t.kind, TokKind::Quote(_))
+}
+
+/// Is `toks[a..b]` reported content: enough narrative words, not just a quotation?
+fn content_ok(toks: &[Tok], a: usize, b: usize) -> bool {
+    if b <= a || is_quote(&toks[a]) {
+        return false;
+    }
+    // "Erin Murphy, a former aide, …": a name and its apposition, the source of
+    // an inverted cue rather than content.
+    if toks[a].is_capitalised()
+        && let Some(n) = (a..b.min(a + 5)).find(|&k| !toks[k].is_capitalised())
+        && n > a
+        && toks[n].is_punct(',')
+        && (n > a + 1 || toks.get(n + 1).is_some_and(|t| !t.is_capitalised()))
+    {
+        return false;
+    }
+    let words = toks[a..b].iter().filter(|t| t.is_word()).count();
+    if words < 3 {
+        return false;
+    }
+    // Content holding a quotation is a mixed attribution: the quotation is the
+    // record (its fragment carries the source), not a claim beside it.
+    !toks[a..b].iter().any(is_quote)
+}
+
+fn sentence_claims(
+    ex: &Extractor,
+    cues: &ClaimCues,
+    toks: &[Tok],
+    s: usize,
+    e: usize,
+    out: &mut dyn FnMut(Found),
+) {
+    // Most sentences report nobody: one look-up a word, and out.
+    if !toks[s..e]
+        .iter()
+        .any(|t| t.is_word() && (cues.verbs.contains_key(t.lower()) || t.lower() == "according"))
+    {
+        return;
+    }
+    // "according to X" anywhere.
+    for i in s..e {
+        let Some(ae) = cues.according_at(toks, i, e) else {
+            continue;
+        };
+        // The source runs to the next comma or the sentence end.
+        let comma = (ae..e).find(|&k| toks[k].is_punct(',')).unwrap_or(e);
+        let Some(phrase) = ex.phrase_after(toks, ae, comma) else {
+            return;
+        };
+        if toks[ae..comma].iter().any(is_quote) {
+            return;
+        }
+        let cue = Span::new(toks[i].span.start, toks[ae - 1].span.end);
+        let before_ok = i > s && toks[i - 1].is_punct(',');
+        if i == s || (i == s + 1 && toks[s].is_word()) {
+            // "According to X, content."; "According to X, a former aide,
+            // content.": past the person's apposition.
+            let mut from = comma + 1;
+            if matches!(
+                phrase.who,
+                Who::Name {
+                    organisation: false,
+                    ..
+                }
+            ) && toks
+                .get(from)
+                .is_some_and(|t| t.is_word() && !t.is_capitalised())
+                && let Some(c2) = (from + 1..e.min(from + 16)).find(|&k| toks[k].is_punct(','))
+            {
+                from = c2 + 1;
+            }
+            if from < e && content_ok(toks, from, e) {
+                out(Found {
+                    content: (from, e),
+                    cue,
+                    phrase,
+                });
+            }
+        } else if before_ok {
+            // "…, about why the other side is wrong - which it often is,
+            // according to X": the part after the last dash.
+            let from = (s..i - 1)
+                .rev()
+                .find(|&k| {
+                    toks[k].kind == TokKind::Punct && matches!(toks[k].text, "-" | "–" | "—")
+                })
+                .map_or(s, |k| k + 1);
+            let pre = (from, i - 1);
+            if content_ok(toks, pre.0, pre.1) {
+                out(Found {
+                    content: pre,
+                    cue,
+                    phrase: phrase.clone(),
+                });
+            }
+            if comma < e && content_ok(toks, comma + 1, e) {
+                out(Found {
+                    content: (comma + 1, e),
+                    cue,
+                    phrase,
+                });
+            }
+        }
+        return;
+    }
+    if parenthetical(ex, cues, toks, s, e, out) {
+        return;
+    }
+    if let Some(f) = trailing(ex, cues, toks, s, e) {
+        out(f);
+        return;
+    }
+    if let Some(f) = leading(ex, cues, toks, s, e) {
+        out(f);
+    }
+}
+
+/// "The museum, Mr Obama said, would make visitors face hard truths.": one claim
+/// per part, both the source's.
+fn parenthetical(
+    ex: &Extractor,
+    cues: &ClaimCues,
+    toks: &[Tok],
+    s: usize,
+    e: usize,
+    out: &mut dyn FnMut(Found),
+) -> bool {
+    let Some(k1) = (s + 1..e).find(|&k| toks[k].is_punct(',')) else {
+        return false;
+    };
+    let Some(k2) = (k1 + 2..e.min(k1 + 10)).find(|&k| toks[k].is_punct(',')) else {
+        return false;
+    };
+    if toks[s..e].iter().any(is_quote) {
+        return false;
+    }
+    let Some(j) = (k1 + 2..k2).find(|&j| cues.verb_at(toks, j, k2).is_some()) else {
+        return false;
+    };
+    let Some((ce, cv)) = cues.verb_at(toks, j, k2) else {
+        return false;
+    };
+    if cv == Cv::That || k2 - ce > 3 {
+        return false;
+    }
+    let Some(phrase) = source_before(ex, cues, toks, j, k1 + 1) else {
+        return false;
+    };
+    if phrase.span.start != toks[k1 + 1].span.start {
+        return false;
+    }
+    let end = content_end(cues, toks, k2 + 1, e);
+    if end <= k2 + 1 || !toks[k2 + 1].is_word() || toks[k2 + 1].is_capitalised() {
+        return false;
+    }
+    let cue = Span::new(toks[j].span.start, toks[ce - 1].span.end);
+    // "During his years in office, X said, …": an opener, not content.
+    let opener = subordinate(cues, toks, s, k1);
+    if !opener {
+        out(Found {
+            content: (s, k1),
+            cue,
+            phrase: phrase.clone(),
+        });
+    }
+    out(Found {
+        content: (k2 + 1, end),
+        cue,
+        phrase,
+    });
+    true
+}
+
+/// "Content, X said." and "Content, said X." at the end of a sentence.
+fn trailing(ex: &Extractor, cues: &ClaimCues, toks: &[Tok], s: usize, e: usize) -> Option<Found> {
+    // The last comma of the sentence, or the one before it when the last opens
+    // the source's apposition (", said Phil Smith, a spokesman for the union.").
+    let mut commas = (s + 1..e).rev().take(24).filter(|&k| toks[k].is_punct(','));
+    let last = commas.next()?;
+    trailing_at(ex, cues, toks, s, e, last).or_else(|| {
+        commas
+            .next()
+            .and_then(|c| trailing_at(ex, cues, toks, s, last, c))
+    })
+}
+
+fn trailing_at(
+    ex: &Extractor,
+    cues: &ClaimCues,
+    toks: &[Tok],
+    s: usize,
+    e: usize,
+    comma: usize,
+) -> Option<Found> {
+    let tail = comma + 1;
+    if toks[tail..e].iter().any(|t| {
+        !t.is_word() && !t.is_punct('.') && !t.is_punct('(') && !t.is_punct(')') && !t.is_punct('-')
+    }) {
+        return None;
+    }
+    if toks[s..comma].iter().any(is_quote)
+        || !content_ok(toks, s, comma)
+        || subordinate(cues, toks, s, comma)
+    {
+        return None;
+    }
+    // Inverted: ", said Mr Lansman."
+    if let Some((ce, cv)) = cues.verb_at(toks, tail, e)
+        && cv != Cv::That
+    {
+        let phrase = ex.phrase_after(toks, ce, e)?;
+        if matches!(phrase.who, Who::Pronoun(_)) {
+            return None;
+        }
+        return Some(Found {
+            content: (s, comma),
+            cue: Span::new(toks[tail].span.start, toks[ce - 1].span.end),
+            phrase,
+        });
+    }
+    // ", X said (on Monday)."
+    for j in tail + 1..e.min(tail + 13) {
+        if let Some((ce, cv)) = cues.verb_at(toks, j, e) {
+            if cv == Cv::That || e - ce > 6 {
+                return None;
+            }
+            let phrase = source_before(ex, cues, toks, j, tail)?;
+            if phrase.span.start != toks[tail].span.start {
+                return None;
+            }
+            // What follows the cue: an addressee or a time, no new clause.
+            if toks[ce..e]
+                .iter()
+                .any(|t| t.is_word() && t.lower() == "that")
+            {
+                return None;
+            }
+            return Some(Found {
+                content: (s, comma),
+                cue: Span::new(toks[j].span.start, toks[ce - 1].span.end),
+                phrase,
+            });
+        }
+    }
+    None
+}
+
+/// "X said (that) content", "X told Y (that) content", "X told Y to …".
+fn leading(ex: &Extractor, cues: &ClaimCues, toks: &[Tok], s: usize, e: usize) -> Option<Found> {
+    for j in s + 1..e {
+        let Some((ce, cv)) = cues.verb_at(toks, j, e) else {
+            continue;
+        };
+        // A capitalised cue word inside a name ("Tell MAMA") is no cue.
+        if toks[j].is_capitalised() {
+            continue;
+        }
+        // "Mr Schultz … and said he did not support Mr Trump": the sentence's
+        // subject, when "and" joins the cue to its first verb.
+        let shared = || {
+            (j > s + 1 && toks[j - 1].is_word() && toks[j - 1].lower() == "and")
+                .then(|| ex.sentence_subject(toks, s, j - 1))
+                .flatten()
+        };
+        let Some(phrase) = source_before(ex, cues, toks, j, s).or_else(shared) else {
+            continue;
+        };
+        // The source opens the sentence or a clause.
+        let k = (s..j)
+            .find(|&k| toks[k].span.start == phrase.span.start)
+            .unwrap_or(j);
+        let opens = k == s
+            || toks[k - 1].is_punct(',')
+            || toks[k - 1].is_punct(';')
+            || toks[k - 1].is_punct(':')
+            || toks[k - 1].is_punct('—')
+            || (toks[k - 1].is_word()
+                && matches!(
+                    toks[k - 1].lower(),
+                    "which"
+                        | "that"
+                        | "and"
+                        | "but"
+                        | "as"
+                        | "while"
+                        | "because"
+                        | "so"
+                        | "after"
+                        | "before"
+                        | "when"
+                        | "since"
+                        | "although"
+                        | "though"
+                        | "if"
+                        | "until"
+                        | "once"
+                        | "whereas"
+                ));
+        if !opens {
+            continue;
+        }
+        if matches!(phrase.who, Who::Descriptor { .. }) && phrase_is_not_source(ex, toks, k, j) {
+            continue;
+        }
+        // "Others pointed to a review which they said could …": "they" is the
+        // group that opens the sentence.
+        let phrase = match &phrase.who {
+            Who::Pronoun(p) if p == "they" && k > s && toks[s].is_capitalised() => {
+                let l = toks[s].lower();
+                if cues.groups.contains(l) || matches!(l, "others" | "some" | "many" | "critics") {
+                    Phrase {
+                        span: toks[s].span,
+                        who: Who::Descriptor {
+                            text: toks[s].text.to_string(),
+                            head: l.to_string(),
+                            definite: false,
+                            anonymous: true,
+                            entity: EntityKind::Group,
+                        },
+                    }
+                } else {
+                    phrase
+                }
+            }
+            _ => phrase,
+        };
+        let mut c = ce;
+        let mut cue_end = ce;
+        if cv == Cv::Tell
+            && toks
+                .get(ce)
+                .is_some_and(|t| cues.no_content.contains(t.lower()))
+        {
+            return None;
+        }
+        if cv == Cv::Tell {
+            // The addressee: up to five words before "that", "to" or a clause.
+            let (span_end, after) = addressee(ex, toks, ce, e)?;
+            cue_end = span_end;
+            c = after;
+        }
+        if c >= e {
+            return None;
+        }
+        // "said (last week) that …"
+        let that = (c..e.min(c + 5))
+            .find(|&k| toks[k].is_word() && toks[k].lower() == "that")
+            .filter(|&k| toks[c..k].iter().all(|t| t.is_word()));
+        let start = if let Some(t) = that {
+            t + 1
+        } else {
+            let first = &toks[c];
+            let to_infinitive = cv == Cv::Tell && first.is_word() && first.lower() == "to";
+            if cv == Cv::That && !to_infinitive {
+                return None;
+            }
+            if !first.is_word() || (!to_infinitive && cues.no_content.contains(first.lower())) {
+                return None;
+            }
+            c
+        };
+        // The content runs to the sentence end, or to a second predicate of the
+        // source ("…, but offered no proof", "and suggested that …").
+        let end = content_end(cues, toks, start, e);
+        if !content_ok(toks, start, end) {
+            return None;
+        }
+        // "said Erin Murphy, a former aide": the source after the cue, not content.
+        if toks[start].is_capitalised()
+            && let Some(n) = (start..end.min(start + 5)).find(|&k| !toks[k].is_capitalised())
+            && toks[n].is_punct(',')
+        {
+            return None;
+        }
+        // Content that is an embedded question or a noun ("said the word") is
+        // ruled out by `no_content`; a relative-clause source ("which they said")
+        // needs its content to start with a verb.
+        let cue = Span::new(toks[j].span.start, toks[cue_end - 1].span.end);
+        return Some(Found {
+            content: (start, end),
+            cue,
+            phrase,
+        });
+    }
+    None
+}
+
+/// Does `toks[a..b]` open with a subordinate or adverbial phrase ("As a phone
+/// rang", "But when Congress cut funding", "During his years in office")?
+fn subordinate(cues: &ClaimCues, toks: &[Tok], a: usize, b: usize) -> bool {
+    let mut k = a;
+    while k + 1 < b && toks[k].is_word() && matches!(toks[k].lower(), "but" | "and" | "so" | "yet")
+    {
+        k += 1;
+    }
+    toks[k].is_word()
+        && cues.openers.contains(toks[k].lower())
+        && !matches!(toks[k].lower(), "but" | "and" | "so")
+}
+
+/// Where reported content starting at `a` ends: the sentence end `e`, a
+/// semicolon, or a coordination that opens the source's next act ("…, but he
+/// said", "and suggested that", ", arguing that", ", but offered no proof").
+fn content_end(cues: &ClaimCues, toks: &[Tok], a: usize, e: usize) -> usize {
+    for k in a + 1..e {
+        let t = &toks[k];
+        if t.is_punct(';') {
+            return k;
+        }
+        let joint = t.is_punct(',') || (t.is_word() && matches!(t.lower(), "and" | "but"));
+        if !joint {
+            continue;
+        }
+        // "… and that …": a second part of the content, a record of its own.
+        if t.is_word()
+            && t.lower() == "and"
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.is_word() && n.lower() == "that")
+            && toks.get(k + 2).is_some_and(|n| {
+                is_quote(n)
+                    || n.is_capitalised()
+                    || (n.is_word() && cues.clause_openers.contains(n.lower()))
+            })
+        {
+            return k;
+        }
+        // A contrast the writer adds (", although he refused …").
+        if t.is_punct(',')
+            && toks.get(k + 1).is_some_and(|n| {
+                n.is_word() && matches!(n.lower(), "although" | "though" | "whereas")
+            })
+        {
+            return k;
+        }
+        for n in k + 1..e.min(k + 4) {
+            let w = &toks[n];
+            if !w.is_word() {
+                break;
+            }
+            let l = w.lower();
+            if cues.verb_at(toks, n, e).is_some() || cues.next_act.contains(l) {
+                let mut end = k;
+                while end > a + 1
+                    && (toks[end - 1].is_punct(',')
+                        || (toks[end - 1].is_word()
+                            && matches!(toks[end - 1].lower(), "and" | "but")))
+                {
+                    end -= 1;
+                }
+                return end;
+            }
+            if !matches!(
+                l,
+                "he" | "she"
+                    | "they"
+                    | "it"
+                    | "also"
+                    | "then"
+                    | "later"
+                    | "but"
+                    | "and"
+                    | "which"
+                    | "who"
+            ) {
+                break;
+            }
+        }
+    }
+    e
+}
+
+/// The source phrase ending before the cue at `j`: the extractor's speaker
+/// phrase, past an adverb ("Momentum now claims"), or a bare group noun
+/// ("Authorities said", "Police say").
+fn source_before(
+    ex: &Extractor,
+    cues: &ClaimCues,
+    toks: &[Tok],
+    mut j: usize,
+    limit: usize,
+) -> Option<Phrase> {
+    while j > limit + 1 && toks[j - 1].is_word() && cues.between.contains(toks[j - 1].lower()) {
+        j -= 1;
+    }
+    if let Some(p) = ex.phrase_before(toks, j, limit) {
+        return Some(p);
+    }
+    // "Authorities said", "Local police say", "the protesters said".
+    let mut a = j;
+    while a > limit && j - a < 3 && toks[a - 1].is_word() {
+        a -= 1;
+    }
+    let head = toks.get(j.checked_sub(1)?)?;
+    if a >= j || !head.is_word() || !cues.groups.contains(head.lower()) {
+        return None;
+    }
+    // Only from the start of the clause: "the", an adjective or two, the noun.
+    let first = a;
+    let opens = first == limit || !toks[first - 1].is_word();
+    if !opens {
+        return None;
+    }
+    let h = head.lower();
+    let det = toks[first].lower();
+    let text_from = if matches!(det, "the" | "a" | "an") && first + 1 < j {
+        first + 1
+    } else {
+        first
+    };
+    let span = Span::new(toks[text_from].span.start, head.span.end);
+    let anonymous = ex.lex.anonymous_heads.contains(h) && det != "the";
+    Some(Phrase {
+        span,
+        who: Who::Descriptor {
+            text: span.slice(ex.text).to_string(),
+            head: h.to_string(),
+            definite: det == "the",
+            anonymous,
+            entity: EntityKind::Group,
+        },
+    })
+}
+
+/// The addressee of "told": "told HuffPost UK", "told allies", "told party
+/// activists in north London". Returns (end of the cue, first content token).
+fn addressee(ex: &Extractor, toks: &[Tok], ce: usize, e: usize) -> Option<(usize, usize)> {
+    let mut k = ce;
+    while k < e && k - ce <= 6 {
+        let t = &toks[k];
+        if !t.is_word() {
+            if t.is_punct(',') && k > ce {
+                return None;
+            }
+            if !t.is_punct('.') {
+                return None;
+            }
+        }
+        let l = t.lower();
+        if k > ce && (l == "that" || l == "to") {
+            let after = if l == "that" { k + 1 } else { k };
+            return Some((k, after));
+        }
+        // "told allies Lansman had been": a capitalised name after a plain
+        // addressee, or a pronoun subject.
+        if k > ce
+            && (ex.lex.is_pronoun(l) && matches!(l, "he" | "she" | "they" | "it" | "we" | "i"))
+        {
+            return Some((k, k));
+        }
+        if k > ce
+            && t.is_capitalised()
+            && !toks[k - 1].is_capitalised()
+            && !(toks[k - 1].is_word() && super::PREPOSITIONS.contains(&toks[k - 1].lower()))
+            && !(k >= ce + 2 && super::PREPOSITIONS.contains(&toks[k - 2].lower()))
+            && !toks[ce..k].iter().any(|t| t.is_punct('.'))
+        {
+            return Some((k, k));
+        }
+        k += 1;
+    }
+    None
+}
+
+/// A descriptor that names no source: "The move", "The plan" (a sentence
+/// subject before a cue like "found" or "shows" is fine for documents).
+fn phrase_is_not_source(ex: &Extractor, toks: &[Tok], a: usize, b: usize) -> bool {
+    let Some(head) = toks[a..b].iter().rev().find(|t| t.is_word()) else {
+        return true;
+    };
+    let h = head.lower();
+    !(ex.lex.anonymous_heads.contains(h)
+        || ex.lex.titles.contains(h)
+        || ex.lex.documents.contains(h)
+        || ex.lex.organisation_words.contains(h)
+        || head.is_capitalised())
+}
