@@ -24,6 +24,7 @@ mod carried_speaker;
 mod display_quote;
 mod ellipsis;
 mod fidelity_util;
+mod fix_util;
 mod garbled_attribution;
 mod intro_punctuation;
 mod late_attribution;
@@ -150,6 +151,9 @@ pub struct Hit {
     /// catalogue entry rates higher: a house that forbids what the rule notes, a
     /// scare quote in a headline.
     pub raise: bool,
+    /// Replacements that fix the hit without changing meaning: only mark glyphs
+    /// and the punctuation next to a mark, never the quoted words or a speaker.
+    pub fix: Vec<crate::finding::Edit>,
 }
 
 impl Hit {
@@ -162,6 +166,12 @@ impl Hit {
 
     pub fn var(mut self, name: &'static str, value: impl Into<String>) -> Hit {
         self.vars.push((name, value.into()));
+        self
+    }
+
+    /// Add a replacement to the hit's fix.
+    pub fn edit(mut self, span: Span, replacement: impl Into<String>) -> Hit {
+        self.fix.push(crate::finding::Edit::new(span, replacement));
         self
     }
 
@@ -291,6 +301,7 @@ impl Rule {
                 labels: h.labels,
                 related: h.related,
                 suppressed: None,
+                fix: h.fix,
             });
         }
     }
