@@ -31,6 +31,23 @@ pub struct Related {
     pub message: String,
 }
 
+/// One replacement of a fix: the bytes at `span` become `replacement` (an empty
+/// span inserts).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+impl Edit {
+    pub fn new(span: Span, replacement: impl Into<String>) -> Edit {
+        Edit {
+            span,
+            replacement: replacement.into(),
+        }
+    }
+}
+
 /// One finding of one rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
@@ -48,4 +65,7 @@ pub struct Finding {
     pub related: Vec<Related>,
     /// Set when a suppression waved the finding through: its reason.
     pub suppressed: Option<String>,
+    /// A fix that cannot change meaning (mark glyphs, the punctuation next to a
+    /// mark), applied by `--fix`; empty when there is none.
+    pub fix: Vec<Edit>,
 }

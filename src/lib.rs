@@ -12,6 +12,7 @@ pub mod document;
 pub mod error;
 pub mod extract;
 pub mod finding;
+pub mod fix;
 pub mod input;
 pub mod ledger;
 pub mod lexicon;

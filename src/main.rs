@@ -59,6 +59,13 @@ struct CheckArgs {
     /// Print what the run did with the ledger on standard error.
     #[arg(long, short)]
     verbose: bool,
+    /// Apply the fixes that cannot change meaning (quotation-mark glyphs, the
+    /// punctuation by a closing mark), then check what is left.
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+    /// Show those fixes as a unified diff, writing nothing.
+    #[arg(long)]
+    diff: bool,
 }
 
 #[derive(clap::Args)]
@@ -260,6 +267,13 @@ fn run_check(args: CheckArgs) -> ExitCode {
             }
         }
     }
+    let mut fix_failed = false;
+    if args.fix || args.diff {
+        match run_fixes(&args, &rules, &house, &config.suppress) {
+            Ok(failed) => fix_failed = failed,
+            Err(code) => return code,
+        }
+    }
     let mut archive_dirs = config.archive_dirs();
     archive_dirs.extend(args.archive.iter().cloned());
     let cwd = std::env::current_dir().unwrap_or_default();
@@ -307,6 +321,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
         };
         (files, archive, failed || archive_failed, None)
     };
+    let failed = failed || fix_failed;
     let findings = check_with_archive(&files, &archive, &rules, &house, &config.suppress);
     if let Some((db, run)) = &mut ledger_run {
         run.files = files.clone();
@@ -387,6 +402,74 @@ fn run_rebuild(config: Option<PathBuf>, ledger: Option<PathBuf>) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `--diff`: print the fixes and stop (exit 1 when there are some). `--fix`:
+/// write them and go on to check what is left (`Ok(true)` when a write failed).
+/// Files that cannot be read are reported by the check that follows a `--fix`.
+fn run_fixes(
+    args: &CheckArgs,
+    rules: &RuleSet,
+    house: &House,
+    suppress: &[quotecheck::config::Suppression],
+) -> Result<bool, ExitCode> {
+    let (targets, walk_errors) = input::targets(&args.paths);
+    let results = quotecheck::fix::fix_targets(&targets, rules, house, suppress);
+    if args.diff {
+        let mut errors = walk_errors;
+        let mut out = String::new();
+        for r in results {
+            match r {
+                Ok(f) => out.push_str(&quotecheck::fix::unified_diff(
+                    &f.target.display,
+                    &f.old,
+                    &f.new,
+                )),
+                Err(e) => errors.push(e),
+            }
+        }
+        let failed = !errors.is_empty();
+        report_errors(errors);
+        return Err(if !print(&out) || failed {
+            ExitCode::from(2)
+        } else if out.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        });
+    }
+    let mut failed = false;
+    for f in results.into_iter().flatten() {
+        if f.new == f.old {
+            continue;
+        }
+        let written = match &f.target.origin {
+            input::Origin::File(p) => quotecheck::fix::write_atomic(p, f.new.as_bytes()),
+            input::Origin::Stdin => {
+                eprintln!("quotecheck: <stdin>: cannot fix standard input; use --diff");
+                failed = true;
+                continue;
+            }
+        };
+        match written {
+            Ok(()) => eprintln!(
+                "quotecheck: {}: {} fixed",
+                f.target.display,
+                match f.edits {
+                    1 => "1 place".to_string(),
+                    n => format!("{n} places"),
+                }
+            ),
+            Err(e) => {
+                eprintln!(
+                    "quotecheck: {}: cannot write the fixes: {e}",
+                    f.target.display
+                );
+                failed = true;
+            }
+        }
+    }
+    Ok(failed)
 }
 
 fn run_rules(dirs: &[PathBuf], config: Option<PathBuf>, explain: Option<String>) -> ExitCode {

@@ -369,6 +369,11 @@ pub fn sources(cx: &Context) -> Vec<Source> {
     let mut out: Vec<Source> = Vec::new();
     // quote index → source index
     let mut owner: Vec<Option<usize>> = vec![None; a.quotes.len()];
+    // mention → source index, descriptor → its sources' indices: a file of
+    // 100,000 quotations stays linear.
+    let mut by_mention: std::collections::HashMap<Span, usize> = std::collections::HashMap::new();
+    let mut by_descriptor: std::collections::HashMap<String, Vec<usize>> =
+        std::collections::HashMap::new();
     for (i, q) in a.quotes.iter().enumerate() {
         if q.depth > 0
             || q.zone == Zone::Boilerplate
@@ -387,7 +392,7 @@ pub fn sources(cx: &Context) -> Vec<Source> {
         let Some(m) = sp.mention else { continue };
         let m = with_declaration(cx.source, m);
         if sp.source == SpeakerSource::Named || sp.source == SpeakerSource::Context {
-            if let Some(s) = out.iter().position(|s| s.mention == m) {
+            if let Some(&s) = by_mention.get(&m) {
                 owner[i] = Some(s);
                 out[s].quotes.push(i);
                 continue;
@@ -399,6 +404,11 @@ pub fn sources(cx: &Context) -> Vec<Source> {
                 continue;
             }
             owner[i] = Some(out.len());
+            by_mention.insert(m, out.len());
+            by_descriptor
+                .entry(sp.name.clone())
+                .or_default()
+                .push(out.len());
             out.push(Source {
                 descriptor: sp.name.clone(),
                 mention: m,
@@ -411,10 +421,12 @@ pub fn sources(cx: &Context) -> Vec<Source> {
         } else if sp.anonymous {
             // "The MP went on", "he added", a paragraph with no cue of its own:
             // the latest source with that descriptor.
-            if let Some(s) = out
-                .iter()
-                .rposition(|s| s.descriptor == sp.name && s.mention.start < q.span.start)
-            {
+            if let Some(s) = by_descriptor.get(&sp.name).and_then(|v| {
+                v.iter()
+                    .rev()
+                    .copied()
+                    .find(|&s| out[s].mention.start < q.span.start)
+            }) {
                 owner[i] = Some(s);
                 out[s].quotes.push(i);
                 if m != out[s].mention && !out[s].later.contains(&m) {
@@ -423,14 +435,24 @@ pub fn sources(cx: &Context) -> Vec<Source> {
             }
         }
     }
+    // The quoted sources' mentions, sorted, to find an overlap in log time.
+    let mut taken: Vec<Span> = out.iter().map(|s| s.mention).collect();
+    taken.sort_unstable();
+    let mut longest = taken.iter().map(Span::len).max().unwrap_or(0);
     for c in claim_sources(cx) {
         if named_after_all(cx, &c.descriptor, c.mention) {
             continue;
         }
-        if !out
+        let m = c.mention;
+        let from = taken.partition_point(|t| t.start + longest <= m.start);
+        let overlaps = taken[from..]
             .iter()
-            .any(|s| s.mention.start < c.mention.end && c.mention.start < s.mention.end)
-        {
+            .take_while(|t| t.start < m.end)
+            .any(|t| m.start < t.end);
+        if !overlaps {
+            let at = taken.partition_point(|t| *t < m);
+            taken.insert(at, m);
+            longest = longest.max(m.len());
             out.push(c);
         }
     }
@@ -471,6 +493,7 @@ fn lede_then_named(cx: &Context, m: Span) -> bool {
             matches!(p.zone, Zone::Body | Zone::Standfirst)
                 && !p.span.slice(cx.source).trim().is_empty()
         })
+        .take(3)
         .collect();
     let Some(lede) = body.first() else {
         return false;
@@ -718,12 +741,27 @@ fn named_after_all(cx: &Context, descriptor: &str, m: Span) -> bool {
 /// case, with the quoted words of depth-0 quotations blanked out.
 pub fn sentence_and_next(cx: &Context, at: Span) -> String {
     let a = cx.article;
-    let Some(pi) = a.paragraphs.iter().position(|p| p.span.contains(at.start)) else {
+    // Paragraphs and quotations are in text order: found by bisection.
+    let pi = a.paragraphs.partition_point(|p| p.span.end <= at.start);
+    if !a
+        .paragraphs
+        .get(pi)
+        .is_some_and(|p| p.span.contains(at.start))
+    {
         return String::new();
-    };
+    }
     let blank = |p: Span| -> String {
         let mut t: Vec<u8> = cx.source.as_bytes()[p.start..p.end].to_vec();
-        for q in a.quotes.iter().filter(|q| q.depth == 0) {
+        let to = a.quotes.partition_point(|q| q.span.start < p.end);
+        let mut from = a.quotes.partition_point(|q| q.span.start < p.start);
+        // A quotation begun before the paragraph: the nearest top-level one.
+        while from > 0 {
+            from -= 1;
+            if a.quotes[from].depth == 0 {
+                break;
+            }
+        }
+        for q in a.quotes[from..to].iter().filter(|q| q.depth == 0) {
             let (s, e) = (q.span.start.max(p.start), q.span.end.min(p.end));
             if s < e {
                 for b in &mut t[s - p.start..e - p.start] {

@@ -67,10 +67,9 @@ impl Check for AnonymousShare {
             .into_iter()
             .filter(|s| s.class == Class::Confidential && !s.quotes.is_empty())
             .collect();
-        let n_anon = counted
-            .iter()
-            .filter(|i| anon.iter().any(|s| s.quotes.contains(i)))
-            .count();
+        let anon_quotes: std::collections::HashSet<usize> =
+            anon.iter().flat_map(|s| s.quotes.iter().copied()).collect();
+        let n_anon = counted.iter().filter(|i| anon_quotes.contains(i)).count();
         let single = anon.len() == 1 && n_anon == counted.len();
         #[allow(clippy::cast_precision_loss)]
         let share = n_anon as f64 / counted.len() as f64;

@@ -255,6 +255,7 @@ impl Rule {
                 labels: h.labels,
                 related: h.related,
                 suppressed: None,
+                fix: Vec::new(),
             });
         }
     }

@@ -177,7 +177,9 @@ pub fn word_diff(a: &[String], b: &[String]) -> String {
 /// The quotation chains of an article in `zone`s: the first record of each
 /// quotation with its paragraphs' words joined. Depth-0 quotations only.
 pub fn chains<'a>(a: &'a Article, source: &str, zones: &[Zone]) -> Vec<(&'a Quote, Vec<String>)> {
-    let mut out: Vec<(usize, &Quote, Vec<String>)> = Vec::new();
+    let mut out: Vec<(&Quote, Vec<String>)> = Vec::new();
+    // Where each chain's head is in `out`, so a long article stays linear.
+    let mut heads: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for (i, q) in a.quotes.iter().enumerate() {
         // Claims (reported speech) hold no quoted words.
         let claim = q.kind == crate::model::QuoteKind::Indirect;
@@ -185,18 +187,14 @@ pub fn chains<'a>(a: &'a Article, source: &str, zones: &[Zone]) -> Vec<(&'a Quot
             continue;
         }
         let w = words(q.span.slice(source));
-        match q.continues {
-            Some(head) => {
-                if let Some(c) = out.iter_mut().find(|c| c.0 == head) {
-                    c.2.extend(w);
-                    continue;
-                }
-                out.push((i, q, w));
-            }
-            None => out.push((i, q, w)),
+        if let Some(&at) = q.continues.and_then(|head| heads.get(&head)) {
+            out[at].1.extend(w);
+            continue;
         }
+        heads.insert(i, out.len());
+        out.push((q, w));
     }
-    out.into_iter().map(|(_, q, w)| (q, w)).collect()
+    out
 }
 
 /// The zone a quotation is judged in. A paragraph zoned standfirst is display

@@ -14,6 +14,9 @@ use thiserror::Error;
 
 include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 
+/// The longest source line an error shows whole.
+const MAX_SHOWN_LINE: usize = 2_000;
+
 /// A rule file (or a config entry about a rule) that could not be used.
 #[derive(Debug, Error, Diagnostic)]
 #[error("{path}: {message}")]
@@ -43,8 +46,36 @@ impl RuleError {
     }
 
     pub fn at(mut self, span: std::ops::Range<usize>, label: impl Into<String>) -> RuleError {
-        self.span = Some(span.into());
         self.label = label.into();
+        let src = self.src.inner().as_str();
+        let start = span.start.min(src.len());
+        let line_start = src[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = src[start..].find('\n').map_or(src.len(), |i| start + i);
+        // miette cannot draw a line of a megabyte (it panics): show an excerpt
+        // around the place, and say where it is.
+        if line_end - line_start > MAX_SHOWN_LINE {
+            let floor = |mut i: usize| {
+                while !src.is_char_boundary(i) {
+                    i -= 1;
+                }
+                i
+            };
+            let from = floor(start.saturating_sub(60).max(line_start));
+            let to = floor((start + 60).min(line_end));
+            let line = src[..start].matches('\n').count() + 1;
+            let column = src[line_start..start].chars().count() + 1;
+            let excerpt = src[from..to].to_string();
+            let end = span.end.clamp(start, to) - from;
+            self.message = format!(
+                "{} (line {line}, column {column}, in a line of {} bytes)",
+                self.message,
+                line_end - line_start
+            );
+            self.src = NamedSource::new(self.path.clone(), excerpt);
+            self.span = Some((start - from..end).into());
+            return self;
+        }
+        self.span = Some(span.into());
         self
     }
 
@@ -244,6 +275,12 @@ fn load_one(
             ))
         }
     }
+}
+
+/// Parse one rule file's text as `load_rules` does, without loading it: for the
+/// fuzzer and the regression tests of hostile rule files.
+pub fn check_rule_source(id: &str, path: &str, src: &str) -> Result<(), Box<RuleError>> {
+    load_one(id, path, src, None).map(|_| ())
 }
 
 /// Load the shipped rules, then the rules of `dirs`, then apply `overrides`.

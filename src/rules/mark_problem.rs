@@ -34,12 +34,19 @@ impl Check for MarkProblemCheck {
                 MarkProblemKind::UnopenedClose => "this closing mark closes nothing",
                 MarkProblemKind::Reversed => "this mark faces the wrong way",
             };
-            out.push(
-                Hit::at(p.span)
-                    .var("mark", p.mark.to_string())
-                    .var("what", what)
-                    .label(p.span, what),
-            );
+            let mut hit = Hit::at(p.span)
+                .var("mark", p.mark.to_string())
+                .var("what", what)
+                .label(p.span, what);
+            // A reversed mark is turned round: the glyph alone changes.
+            if p.kind == MarkProblemKind::Reversed
+                && let Some(m) = super::fix_util::mirror(p.mark)
+                && p.span.slice(cx.source).starts_with(p.mark)
+                && p.span.len() == p.mark.len_utf8()
+            {
+                hit = hit.edit(p.span, m.to_string());
+            }
+            out.push(hit);
         }
     }
 }

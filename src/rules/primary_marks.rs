@@ -31,7 +31,8 @@ pub struct PrimaryMarks {
 
 impl Check for PrimaryMarks {
     fn check(&self, cx: &Context, out: &mut Vec<Hit>) {
-        for q in &cx.article.quotes {
+        let marks = MarkIndex::new(cx);
+        for (qi, q) in cx.article.quotes.iter().enumerate() {
             if q.depth > 0 || q.continues.is_some() {
                 continue;
             }
@@ -56,14 +57,57 @@ impl Check for PrimaryMarks {
                 continue;
             }
             let span = q.close.map_or(open, |c| open.cover(c));
+            let mut hit = Hit::at(span);
+            if let Some(close) = q.close
+                && marks.pure_swap(qi, span)
+                && let (Some(o), Some(c)) = (
+                    super::fix_util::other_family(open.slice(cx.source)),
+                    super::fix_util::other_family(close.slice(cx.source)),
+                )
+            {
+                hit = hit.edit(open, o).edit(close, c);
+            }
             out.push(
-                Hit::at(span)
-                    .var("quote", shown(cx, q, 40))
+                hit.var("quote", shown(cx, q, 40))
                     .var("marks", fam.name())
                     .var("want", want.name())
                     .var("where", if display { " in headlines" } else { "" })
                     .label(open, format!("{} mark", fam.name())),
             );
         }
+    }
+}
+
+/// Where marks are, to tell in log time whether a quotation holds another.
+struct MarkIndex {
+    /// Start of every opening mark and stray mark, sorted.
+    starts: Vec<usize>,
+    /// Quotations continued by a later one (a quotation over paragraphs).
+    continued: std::collections::HashSet<usize>,
+}
+
+impl MarkIndex {
+    fn new(cx: &Context) -> MarkIndex {
+        let a = cx.article;
+        let mut starts: Vec<usize> = a
+            .quotes
+            .iter()
+            .filter_map(|q| q.open.map(|o| o.start))
+            .collect();
+        starts.extend(a.mark_problems.iter().map(|p| p.span.start));
+        starts.sort_unstable();
+        MarkIndex {
+            starts,
+            continued: a.quotes.iter().filter_map(|q| q.continues).collect(),
+        }
+    }
+
+    /// True when swapping the family of quotation `qi`'s two marks changes
+    /// nothing else: no quotation or stray mark inside it, none continuing it.
+    fn pure_swap(&self, qi: usize, span: crate::span::Span) -> bool {
+        let from = self.starts.partition_point(|&s| s < span.start);
+        let to = self.starts.partition_point(|&s| s < span.end);
+        // Its own opening mark is the one mark allowed.
+        to - from <= 1 && !self.continued.contains(&qi)
     }
 }

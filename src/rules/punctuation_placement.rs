@@ -64,9 +64,15 @@ impl Check for PunctuationPlacement {
                         continue;
                     }
                     let at = Span::new(q.span.end - 1, close.end);
+                    let mut hit = Hit::at(at);
+                    // Move the point past the mark, unless punctuation follows.
+                    if !after.is_some_and(|a| ".,;:!?…".contains(a)) {
+                        hit = hit
+                            .edit(Span::new(q.span.end - 1, q.span.end), "")
+                            .edit(Span::new(close.end, close.end), c.to_string());
+                    }
                     out.push(
-                        Hit::at(at)
-                            .var("quote", shown(cx, q, 40))
+                        hit.var("quote", shown(cx, q, 40))
                             .var("punct", name(c))
                             .var("side", "inside")
                             .var("style", "logical")
@@ -88,6 +94,8 @@ impl Check for PunctuationPlacement {
                     let at = Span::new(close.start, close.end + 1);
                     out.push(
                         Hit::at(at)
+                            .edit(Span::new(close.start, close.start), c.to_string())
+                            .edit(Span::new(close.end, close.end + 1), "")
                             .var("quote", shown(cx, q, 40))
                             .var("punct", name(c))
                             .var("side", "outside")

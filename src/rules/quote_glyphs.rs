@@ -19,7 +19,10 @@
 //! (default true). `compare_zones`: the zones held to one glyph together (default
 //! every zone); a zone left out is only checked against itself.
 
-use super::marks_util::{apostrophes, is_straight, shown, word_around, zone_name};
+use super::fix_util::restyle;
+use super::marks_util::{
+    Family, apostrophes, family_at, is_straight, shown, word_around, zone_name,
+};
 use super::{Check, Context, Hit};
 use crate::model::Zone;
 use crate::rules::house::Glyphs;
@@ -80,6 +83,8 @@ struct Item {
     shown: String,
     /// The quotation a mark belongs to (counted once for its two marks).
     quote: Option<usize>,
+    /// What the glyph becomes in the other style, when `--fix` may swap it.
+    fix: Option<&'static str>,
 }
 
 impl Check for QuoteGlyphs {
@@ -93,13 +98,16 @@ impl Check for QuoteGlyphs {
         for (qi, q) in cx.article.quotes.iter().enumerate() {
             let Some(open) = q.open else { continue };
             let text = shown(cx, q, 30);
+            let double = family_at(cx.source, open) == Some(Family::Double);
             for s in [Some(open), q.close].into_iter().flatten() {
+                let straight = is_straight(cx.source, s);
                 marks.push(Item {
                     span: s,
                     zone: q.zone,
-                    straight: is_straight(cx.source, s),
+                    straight,
                     shown: text.clone(),
                     quote: Some(qi),
+                    fix: restyle(s.slice(cx.source), s == open, double, !straight),
                 });
             }
         }
@@ -114,6 +122,12 @@ impl Check for QuoteGlyphs {
                     straight: a.straight,
                     shown: format!("“{}”", word_around(cx.source, a.span)),
                     quote: None,
+                    // Only an apostrophe between two letters is surely one.
+                    fix: between_letters(cx.source, a.span).then_some(if a.straight {
+                        "’"
+                    } else {
+                        "'"
+                    }),
                 })
                 .collect();
         }
@@ -152,6 +166,22 @@ impl Check for QuoteGlyphs {
             }
             if let (Some(mut h), Some(f)) = (hit, first) {
                 h.span = f;
+                // A house that fixes the glyphs gets every odd one swapped.
+                let target = match choice {
+                    GlyphChoice::Curly => Some(false),
+                    GlyphChoice::Straight => Some(true),
+                    GlyphChoice::Consistent => None,
+                };
+                if let Some(want_straight) = target {
+                    for i in marks.iter().chain(&apos) {
+                        if i.zone == zone
+                            && i.straight != want_straight
+                            && let Some(r) = i.fix
+                        {
+                            h = h.edit(i.span, r);
+                        }
+                    }
+                }
                 out.push(
                     h.var("zone", zone_name(zone))
                         .var("what", parts.join("; "))
@@ -207,14 +237,14 @@ impl QuoteGlyphs {
         let odd_name = if first.straight { "straight" } else { "curly" };
         let usual_name = if want_straight { "straight" } else { "curly" };
         let count = |items: &[&Item]| {
-            let mut seen: Vec<usize> = Vec::new();
+            let mut seen = std::collections::HashSet::new();
             let mut n = 0;
             for i in items {
                 match i.quote {
-                    Some(q) if seen.contains(&q) => {}
                     Some(q) => {
-                        seen.push(q);
-                        n += 1;
+                        if seen.insert(q) {
+                            n += 1;
+                        }
                     }
                     None => n += 1,
                 }
@@ -264,4 +294,16 @@ impl QuoteGlyphs {
             usual: usual.map(|u| u.span),
         })
     }
+}
+
+/// A letter or digit on both sides of `span`.
+fn between_letters(source: &str, span: Span) -> bool {
+    source[..span.start]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+        && source[span.end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
 }

@@ -65,11 +65,51 @@ fn edges_only(a: &[String], b: &[String]) -> bool {
         .all(|w| w[1].0 == w[0].0 + 1 && w[1].1 == w[0].1 + 1)
 }
 
+/// How many earlier distinct quotations of one speaker each is compared with: far
+/// more than an article holds, and what keeps a hostile file of 100,000
+/// quotations linear.
+const WINDOW: usize = 64;
+
+/// The pairs of chains (earlier, later) that may be one speaker's: quotations
+/// grouped by person and by name, a word-for-word repeat of an earlier one of
+/// the group left out (it would give the same finding again), each compared with
+/// the `WINDOW` earlier ones of its group.
+fn candidate_pairs(chains: &[(&Quote, Vec<String>)]) -> Vec<(usize, usize)> {
+    use std::collections::{HashMap, HashSet};
+    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, (q, _)) in chains.iter().enumerate() {
+        let Some(s) = &q.speaker else { continue };
+        if let Some(p) = s.person {
+            groups.entry(format!("p{p}")).or_default().push(i);
+        }
+        groups
+            .entry(format!("n{}", s.name.to_ascii_lowercase()))
+            .or_default()
+            .push(i);
+    }
+    let mut pairs = HashSet::new();
+    for members in groups.values() {
+        let mut seen: HashSet<&[String]> = HashSet::new();
+        let mut distinct: Vec<usize> = Vec::new();
+        for &j in members {
+            let from = distinct.len().saturating_sub(WINDOW);
+            pairs.extend(distinct[from..].iter().map(|&i| (i, j)));
+            if seen.insert(chains[j].1.as_slice()) {
+                distinct.push(j);
+            }
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
+    pairs.sort_unstable();
+    pairs
+}
+
 impl Check for RepeatedQuote {
     fn check(&self, cx: &Context, out: &mut Vec<Hit>) {
         let chains = fu::chains(cx.article, cx.source, &[Zone::Body]);
-        for (i, (qa, wa)) in chains.iter().enumerate() {
-            for (qb, wb) in &chains[i + 1..] {
+        for (i, j) in candidate_pairs(&chains) {
+            let ((qa, wa), (qb, wb)) = (&chains[i], &chains[j]);
+            {
                 if !same_speaker(qa, qb) {
                     continue;
                 }

@@ -84,20 +84,26 @@ impl Default for ScareQuote {
     }
 }
 
-/// The sentence around `pos` in the paragraph `para` of `source`.
-fn sentence(source: &str, para: crate::span::Span, start: usize, end: usize) -> (usize, usize) {
-    let text = para.slice(source);
+/// Where the sentences of the paragraph `para` end (offsets of their final
+/// stops, relative to the paragraph), computed once per paragraph.
+fn sentence_ends(source: &str, para: crate::span::Span) -> Vec<usize> {
+    let b = para.slice(source).as_bytes();
+    (0..b.len())
+        .filter(|&i| {
+            matches!(b[i], b'.' | b'!' | b'?')
+                && b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace())
+                && b.get(i + 2).is_none_or(|c| !c.is_ascii_lowercase())
+        })
+        .collect()
+}
+
+/// The sentence around `start..end` in the paragraph `para`, given its ends.
+fn sentence(ends: &[usize], para: crate::span::Span, start: usize, end: usize) -> (usize, usize) {
     let (s, e) = (start - para.start, end - para.start);
-    let is_end = |i: usize| {
-        let b = text.as_bytes();
-        matches!(b[i], b'.' | b'!' | b'?')
-            && b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace())
-            && b.get(i + 2).is_none_or(|c| !c.is_ascii_lowercase())
-    };
-    let from = (0..s).rev().find(|&i| is_end(i)).map_or(0, |i| i + 1);
-    let to = (e..text.len())
-        .find(|&i| is_end(i))
-        .map_or(text.len(), |i| i + 1);
+    let before = ends.partition_point(|&i| i < s);
+    let from = before.checked_sub(1).map_or(0, |k| ends[k] + 1);
+    let after = ends.partition_point(|&i| i < e);
+    let to = ends.get(after).map_or(para.len(), |&i| i + 1);
     (para.start + from, para.start + to)
 }
 
@@ -134,6 +140,12 @@ impl Check for ScareQuote {
         let allow: Vec<Vec<String>> = self.allow_terms.iter().map(|t| fu::words(t)).collect();
         let intro: Vec<Vec<String>> = self.introducers.iter().map(|t| fu::words(t)).collect();
         let narrative = cx.narrative_words();
+        // In text order: the words before a mark, or of a sentence, are found
+        // by bisection, so 10,000 marks in one paragraph stay linear.
+        let mut ends_of: Option<(usize, Vec<usize>)> = None;
+        let body = BodyIndex::new(cx);
+        let mut elsewhere_memo: std::collections::HashMap<(Vec<String>, usize), bool> =
+            std::collections::HashMap::new();
         for q in &a.quotes {
             if q.kind != QuoteKind::Scare || q.depth != 0 || q.zone == Zone::Boilerplate {
                 continue;
@@ -148,16 +160,22 @@ impl Check for ScareQuote {
             let open = q.open.map_or(q.span.start, |o| o.start);
             let close = q.close.map_or(q.span.end, |c| c.end);
             // A capitalised phrase away from the sentence start: a title or a name.
-            let (s_from, s_to) = sentence(cx.source, para, open, close);
+            if ends_of.as_ref().is_none_or(|(p, _)| *p != q.paragraph) {
+                ends_of = Some((q.paragraph, sentence_ends(cx.source, para)));
+            }
+            let ends = ends_of.as_ref().map_or(&[][..], |(_, e)| e.as_slice());
+            let (s_from, s_to) = sentence(ends, para, open, close);
             let at_start = cx.source[s_from..open].trim().is_empty();
             if is_capitalised(text) && (!at_start || ws.len() > 1) {
                 continue;
             }
             // Introduced as a name or term: "known as “X”".
-            let before: Vec<String> = narrative
+            let upto = narrative.partition_point(|(s, _, _)| s.start < open);
+            let before: Vec<String> = narrative[..upto]
                 .iter()
-                .filter(|(s, _, _)| s.end <= open && s.start >= para.start)
                 .rev()
+                .take_while(|(s, _, _)| s.start >= para.start)
+                .filter(|(s, _, _)| s.end <= open)
                 .take(2)
                 .map(|(_, w, _)| fu::fold_word(w))
                 .collect::<Vec<_>>()
@@ -172,7 +190,11 @@ impl Check for ScareQuote {
                 continue;
             }
             // A speech verb in the sentence: the words are someone's.
-            let spoken = narrative.iter().any(|(s, w, _)| {
+            let (w_from, w_to) = (
+                narrative.partition_point(|(s, _, _)| s.start < s_from),
+                narrative.partition_point(|(s, _, _)| s.start < s_to),
+            );
+            let spoken = narrative[w_from..w_to].iter().any(|(s, w, _)| {
                 let w = w.to_lowercase();
                 s.start >= s_from
                     && s.end <= s_to
@@ -186,21 +208,9 @@ impl Check for ScareQuote {
             // The term used elsewhere in the body: outside these marks.
             let display = zone.is_display();
             let elsewhere = !display
-                && a.paragraphs
-                    .iter()
-                    .filter(|p| p.zone == Zone::Body)
-                    .any(|p| {
-                        let all = fu::words(p.span.slice(cx.source));
-                        let own = p.span.start <= q.span.start && q.span.end <= p.span.end;
-                        let needed = if own { 2 } else { 1 };
-                        let mut count = 0;
-                        let mut from = 0;
-                        while let Some(i) = fu::find_run(&all, &ws, from) {
-                            count += 1;
-                            from = i + 1;
-                        }
-                        count >= needed
-                    });
+                && *elsewhere_memo
+                    .entry((ws.clone(), q.paragraph))
+                    .or_insert_with(|| body.used_elsewhere(&ws, q));
             if elsewhere {
                 continue;
             }
@@ -229,5 +239,57 @@ impl Check for ScareQuote {
             hit.raise = display;
             out.push(hit);
         }
+    }
+}
+
+/// The words of the body paragraphs, computed once, with where each word
+/// occurs: whether a term is used outside its marks is then a look-up.
+struct BodyIndex {
+    /// (paragraph span, its words) of each body paragraph.
+    paras: Vec<(crate::span::Span, Vec<String>)>,
+    /// word → (index in `paras`, word index).
+    at: std::collections::HashMap<String, Vec<(usize, usize)>>,
+}
+
+impl BodyIndex {
+    fn new(cx: &Context) -> BodyIndex {
+        let mut paras = Vec::new();
+        let mut at: std::collections::HashMap<String, Vec<(usize, usize)>> =
+            std::collections::HashMap::new();
+        for p in cx
+            .article
+            .paragraphs
+            .iter()
+            .filter(|p| p.zone == Zone::Body)
+        {
+            let words = fu::words(p.span.slice(cx.source));
+            for (wi, w) in words.iter().enumerate() {
+                at.entry(w.clone()).or_default().push((paras.len(), wi));
+            }
+            paras.push((p.span, words));
+        }
+        BodyIndex { paras, at }
+    }
+
+    /// True when some body paragraph holds the words `ws` outside the
+    /// quotation: once in another paragraph, twice in its own.
+    fn used_elsewhere(&self, ws: &[String], q: &crate::model::Quote) -> bool {
+        let Some(first) = ws.first().and_then(|w| self.at.get(w)) else {
+            return false;
+        };
+        let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        for &(pi, wi) in first {
+            let (span, words) = &self.paras[pi];
+            if words.get(wi..wi + ws.len()) != Some(ws) {
+                continue;
+            }
+            let own = span.start <= q.span.start && q.span.end <= span.end;
+            let n = counts.entry(pi).or_default();
+            *n += 1;
+            if *n >= if own { 2 } else { 1 } {
+                return true;
+            }
+        }
+        false
     }
 }
