@@ -207,6 +207,8 @@ fn controls_stay_silent() {
         "context-same-day",
         "house-consistent",
         "second-hand-credited",
+        "slogan",
+        "formula",
     ] {
         assert_silent(name);
     }

@@ -193,7 +193,7 @@ struct Setting {
 
 /// The narrative sentence around a quotation: its text with every quotation of
 /// the paragraph blanked, and the offset of the text in the source.
-fn sentence_of(cx: &CrossContext, q: &QuoteEntry) -> Option<(String, usize)> {
+pub(super) fn sentence_of(cx: &CrossContext, q: &QuoteEntry) -> Option<(String, usize)> {
     let f = cx.files[q.file];
     let quote = f.article.quotes.get(q.index)?;
     let para = f.article.paragraphs.get(quote.paragraph)?.span;
@@ -265,9 +265,13 @@ fn capitalised(w: &str) -> bool {
 
 /// The capitalised name starting at word `i` ("The Independent", "BBC Radio 4's
 /// Today"), as word indexes `i..j`.
-fn name_from(ws: &[(usize, usize, &str)], i: usize) -> usize {
+fn name_from(text: &str, ws: &[(usize, usize, &str)], i: usize) -> usize {
     let mut j = i;
     while j < ws.len() {
+        // A name runs over single spaces only, never over punctuation or a quotation.
+        if j > i && text[ws[j - 1].1..ws[j].0] != *" " {
+            break;
+        }
         let w = ws[j].2;
         let glue =
             j > i && matches!(w, "of" | "and") && ws.get(j + 1).is_some_and(|n| capitalised(n.2));
@@ -337,7 +341,7 @@ fn setting(cx: &CrossContext, q: &QuoteEntry) -> Setting {
                     n += 1;
                 }
                 if n < ws.len() && capitalised(ws[n].2) && !GENERIC_ADDRESSEES.contains(&at(n)) {
-                    let j = name_from(&ws, n);
+                    let j = name_from(&text, &ws, n);
                     let n = n0;
                     // "told Mr Smith" is an addressee too; a bare pronoun is not.
                     let name = text[ws[n].0..ws[j - 1].1].to_string();
@@ -346,7 +350,7 @@ fn setting(cx: &CrossContext, q: &QuoteEntry) -> Setting {
             }
         }
         // Occasion: "at a meeting", "in a statement", "on BBC Radio 4's Today programme".
-        if s.occasion.is_none() && matches!(w, "at" | "in" | "on" | "during" | "to") {
+        if s.occasion.is_none() && matches!(w, "at" | "in" | "on" | "during") {
             // The head noun within the next few words.
             for j in i + 1..(i + 7).min(ws.len()) {
                 if matches!(
@@ -372,7 +376,7 @@ fn setting(cx: &CrossContext, q: &QuoteEntry) -> Setting {
             && ws.get(i + 1).is_some_and(|x| capitalised(x.2))
             && !WEEKDAYS.contains(&at(i + 1))
         {
-            let j = name_from(&ws, i + 1);
+            let j = name_from(&text, &ws, i + 1);
             if !OCCASIONS
                 .iter()
                 .any(|(n, _)| lower[i + 1..j].iter().any(|w| w == n))
@@ -382,6 +386,33 @@ fn setting(cx: &CrossContext, q: &QuoteEntry) -> Setting {
         }
     }
     s
+}
+
+/// Words too general to tell two outlets apart.
+const GENERIC_OUTLET: [&str; 10] = [
+    "the",
+    "news",
+    "radio",
+    "uk",
+    "tv",
+    "television",
+    "online",
+    "programme",
+    "mr",
+    "mrs",
+];
+
+/// Two names for one party: a distinctive word in common ("BBC News", "BBC Radio
+/// 4's Today"), or one name inside the other.
+fn same_party(a: &str, b: &str) -> bool {
+    let (fa, fb) = (fold_name(a), fold_name(b));
+    if fa == fb || fa.contains(&fb) || fb.contains(&fa) {
+        return true;
+    }
+    let wb: Vec<&str> = fb.split(' ').collect();
+    fa.split(' ')
+        .filter(|w| !w.is_empty() && !GENERIC_OUTLET.contains(w))
+        .any(|w| wb.contains(&w))
 }
 
 fn fold_name(s: &str) -> String {
@@ -396,6 +427,18 @@ fn fold_name(s: &str) -> String {
 type Diff = (String, String, Span, Span);
 
 impl QuoteContextConflict {
+    /// An addressee worth comparing: an outlet, or a person by honorific ("told
+    /// Mr Blair"); "told MPs" and "told the party" are not.
+    fn comparable(&self, name: &str) -> bool {
+        let first = name.split_whitespace().next().unwrap_or("");
+        name.split(|c: char| !c.is_alphanumeric())
+            .any(|w| self.outlet_words.iter().any(|x| x == w))
+            || matches!(
+                first,
+                "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Lord" | "Lady" | "Sir"
+            )
+    }
+
     fn compares(&self, what: &str) -> bool {
         self.compare.iter().any(|c| c == what)
     }
@@ -435,11 +478,11 @@ impl QuoteContextConflict {
         }
         if self.compares("outlet")
             && let (Some((oa, sa)), Some((ob, sb))) = (&a.outlet, &b.outlet)
+            && self.comparable(oa)
+            && self.comparable(ob)
+            && !same_party(oa, ob)
         {
-            let (fa, fb) = (fold_name(oa), fold_name(ob));
-            if fa != fb && !fa.contains(&fb) && !fb.contains(&fa) {
-                out.push((format!("to {oa}"), format!("to {ob}"), *sa, *sb));
-            }
+            out.push((format!("to {oa}"), format!("to {ob}"), *sa, *sb));
         }
         if self.compares("occasion") {
             let told = |s: &Setting| {
