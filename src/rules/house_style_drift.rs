@@ -146,18 +146,25 @@ fn settled(f: &Extracted, min: usize) -> Settled {
                 _ => {}
             }
         }
+        // A fragment that ends its sentence, with no tag after it: `called it
+        // "a surprise".` (logical) or `called it "a surprise."` (American).
         if q.kind == QuoteKind::Partial
             && q.continues.is_none()
             && let Some(c) = q.close
+            && q.cue.as_ref().is_none_or(|cue| cue.span.start < c.end)
         {
-            {
-                let inside = q.span.slice(src).trim_end().ends_with(['.', ',']);
-                let outside = src[c.end..].starts_with(['.', ',']);
-                if outside && !inside {
-                    note(2, true, c);
-                } else if inside && !outside {
-                    note(2, false, c);
-                }
+            let inside = q.span.slice(src).trim_end().ends_with('.');
+            let rest = &src[c.end..];
+            let outside = rest.starts_with('.');
+            let ends_after = |r: &str| {
+                let t = r.trim_start_matches([' ', '\t']);
+                t.is_empty() || t.starts_with('\n') || t.starts_with(char::is_uppercase)
+            };
+            let shown = Span::new(q.span.start.max(c.start.saturating_sub(24)), c.end);
+            if outside && !inside && ends_after(&rest[1..]) {
+                note(2, true, shown);
+            } else if inside && !outside && ends_after(rest) {
+                note(2, false, shown);
             }
         }
         if let Some(cue) = &q.cue {
