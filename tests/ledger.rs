@@ -8,12 +8,15 @@ use quotecheck::rules::load_rules;
 use quotecheck::{Extracted, check_files};
 use std::collections::BTreeMap;
 
-const G: [&str; 5] = [
+const G: [&str; 8] = [
     "quote-speaker-conflict",
     "quote-wording-drift",
+    "quote-context-conflict",
     "anonymous-quote-named-elsewhere",
     "person-name-variant",
     "person-role-conflict",
+    "house-style-drift",
+    "second-hand-quote-elsewhere",
 ];
 
 fn case(name: &str) -> Vec<(String, String)> {
@@ -34,7 +37,16 @@ fn case(name: &str) -> Vec<(String, String)> {
 
 /// The G findings of a case: (rule, path, severity).
 fn g_findings(name: &str) -> Vec<(String, String, String)> {
-    g_findings_with(name, &BTreeMap::new())
+    // The optional house-style-drift is switched on for every case, so the
+    // controls show it silent too.
+    let on = RuleOverride {
+        enabled: Some(true),
+        ..RuleOverride::default()
+    };
+    g_findings_with(
+        name,
+        &BTreeMap::from([("house-style-drift".to_string(), on)]),
+    )
 }
 
 fn g_findings_with(
@@ -131,6 +143,58 @@ fn the_same_words_given_to_two_speakers() {
     );
 }
 
+fn one(name: &str) -> (String, String, String) {
+    let found = g_findings(name);
+    assert_eq!(found.len(), 1, "{name}: {found:?}");
+    let (r, p, s) = found.into_iter().next().unwrap();
+    let file = p.rsplit('/').next().unwrap().to_string();
+    (r, file, s)
+}
+
+#[test]
+fn a_meeting_on_thursday_and_a_paper_on_tuesday_is_a_context_conflict() {
+    assert_eq!(
+        one("context-conflict"),
+        (
+            "quote-context-conflict".into(),
+            "a.txt".into(),
+            "warning".into()
+        )
+    );
+}
+
+#[test]
+fn weekdays_without_dates_conflict_as_info() {
+    assert_eq!(
+        one("context-undated"),
+        (
+            "quote-context-conflict".into(),
+            "b.txt".into(),
+            "info".into()
+        )
+    );
+}
+
+#[test]
+fn one_piece_against_the_house_honorifics() {
+    assert_eq!(
+        one("house-drift"),
+        ("house-style-drift".into(), "p3.txt".into(), "info".into())
+    );
+}
+
+#[test]
+fn words_credited_to_a_broadcaster_elsewhere_are_second_hand_here() {
+    assert_eq!(
+        one("second-hand-elsewhere"),
+        (
+            "second-hand-quote-elsewhere".into(),
+            "b.txt".into(),
+            "warning".into()
+        )
+    );
+}
+
 #[test]
 fn controls_stay_silent() {
     for name in [
@@ -140,6 +204,11 @@ fn controls_stay_silent() {
         "title-changed",
         "duplicate",
         "repeated-correctly",
+        "context-same-day",
+        "house-consistent",
+        "second-hand-credited",
+        "slogan",
+        "formula",
     ] {
         assert_silent(name);
     }

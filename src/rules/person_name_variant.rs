@@ -121,6 +121,11 @@ fn norm(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Most distinct written forms compared pairwise in one bucket.
+const MAX_FORMS: usize = 400;
+/// Other places shown per finding.
+const MAX_RELATED: usize = 3;
+
 impl CrossCheck for PersonNameVariant {
     fn check_cross(&self, cx: &CrossContext, out: &mut Vec<CrossHit>) {
         let l = cx.ledger;
@@ -164,39 +169,66 @@ impl CrossCheck for PersonNameVariant {
         }
         let mut by_here: std::collections::BTreeMap<usize, Vec<(usize, &'static str)>> =
             Default::default();
-        let mut seen = rustc_hash::FxHashSet::default();
-        for members in buckets.values() {
-            if members.len() > 2000 {
+        // Pairs of written forms already compared (a person is in several buckets).
+        let mut seen: rustc_hash::FxHashSet<(String, String)> = Default::default();
+        let mut bucket_keys: Vec<&String> = buckets.keys().collect();
+        bucket_keys.sort();
+        for key in bucket_keys {
+            let members = &buckets[key];
+            // Compare written forms, not entries: a name in a thousand articles is
+            // one form, so the cost grows with the entries, not their pairs.
+            let mut forms: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+            for &x in members {
+                forms.entry(norm(&l.people[x].name)).or_default().push(x);
+            }
+            if forms.len() > MAX_FORMS {
                 continue;
             }
-            for (n, &x) in members.iter().enumerate() {
-                for &y in &members[n + 1..] {
-                    let (a, b) = (&l.people[x], &l.people[y]);
-                    if (a.file != b.file && l.same_article(a.file, b.file)) || !seen.insert((x, y))
-                    {
-                        continue;
-                    }
+            let forms: Vec<(&String, &Vec<usize>)> = forms.iter().collect();
+            for (n, (fa, xa)) in forms.iter().enumerate() {
+                for (fb, xb) in &forms[n + 1..] {
+                    let (a, b) = (&l.people[xa[0]], &l.people[xb[0]]);
                     let Some(why) = variant(a, b, self.max_edit_distance) else {
                         continue;
                     };
-                    let at = |p: &PersonEntry| p.mention.map_or(0, |m| m.start);
-                    // The rarer form is the variant: reported there, when checked.
-                    let (ca, cb) = (uses[&norm(&a.name)], uses[&norm(&b.name)]);
-                    let h = if ca < cb && cx.checked(a.file) {
-                        0
-                    } else if cb < ca && cx.checked(b.file) {
-                        1
-                    } else if ca == cb {
-                        let Some((h, _)) = cx.here_and_there((a.file, at(a)), (b.file, at(b)))
-                        else {
-                            continue;
-                        };
-                        h
-                    } else {
+                    if !seen.insert(((*fa).clone(), (*fb).clone())) {
                         continue;
+                    }
+                    let at = |p: &PersonEntry| p.mention.map_or(0, |m| m.start);
+                    // The rarer form is the variant; with equal counts, the later one.
+                    let (ca, cb) = (uses[*fa], uses[*fb]);
+                    let a_is_variant = match ca.cmp(&cb) {
+                        std::cmp::Ordering::Less => true,
+                        std::cmp::Ordering::Greater => false,
+                        std::cmp::Ordering::Equal => cx
+                            .here_and_there((a.file, at(a)), (b.file, at(b)))
+                            .is_some_and(|(h, _)| h == 0),
                     };
-                    let (here, there) = if h == 0 { (x, y) } else { (y, x) };
-                    by_here.entry(here).or_default().push((there, why));
+                    let (variants, others) = if a_is_variant { (xa, xb) } else { (xb, xa) };
+                    for &v in variants.iter() {
+                        let pv = &l.people[v];
+                        if !cx.checked(pv.file) {
+                            continue;
+                        }
+                        let theres: Vec<usize> = others
+                            .iter()
+                            .copied()
+                            .filter(|&t| {
+                                let pt = &l.people[t];
+                                pt.file == pv.file || !l.same_article(pv.file, pt.file)
+                            })
+                            .take(MAX_RELATED)
+                            .collect();
+                        if theres.is_empty() {
+                            continue;
+                        }
+                        let list = by_here.entry(v).or_default();
+                        for t in theres {
+                            if list.len() < MAX_RELATED {
+                                list.push((t, why));
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -56,9 +56,6 @@ const CLAUSE: [&str; 12] = [
     "will",
 ];
 
-/// A role as written, where, and its key.
-type KeyedRole = (String, Span, RoleKey);
-
 /// A role's modifiers (by class) and its office words.
 #[derive(Debug, PartialEq, Eq)]
 struct RoleKey {
@@ -219,6 +216,20 @@ fn roles_of(cx: &CrossContext, file: usize, index: usize) -> Vec<(String, Span)>
     out
 }
 
+/// One role occurrence of a person in one article.
+struct Occurrence {
+    person: usize,
+    text: String,
+    span: Span,
+    mods: BTreeSet<&'static str>,
+}
+
+/// Candidates looked at per role occurrence: a person named in thousands of
+/// articles is compared with the nearest few in time, not with all of them.
+const MAX_CANDIDATES: usize = 64;
+/// Other places shown per finding.
+const MAX_RELATED: usize = 3;
+
 impl CrossCheck for PersonRoleConflict {
     fn check_cross(&self, cx: &CrossContext, out: &mut Vec<CrossHit>) {
         let l = cx.ledger;
@@ -226,70 +237,128 @@ impl CrossCheck for PersonRoleConflict {
         for (i, p) in l.people.iter().enumerate() {
             clusters.entry(p.key.as_str()).or_default().push(i);
         }
+        let mut keys: Vec<&&str> = clusters.keys().collect();
+        keys.sort();
         let mut found: std::collections::BTreeMap<(usize, Span), (Hit, Option<Severity>)> =
             Default::default();
-        for members in clusters.values() {
-            if members.len() < 2 || members.len() > 500 {
+        for key in keys {
+            let members = &clusters[*key];
+            if members.len() < 2 {
                 continue;
             }
-            let roles: Vec<(usize, Vec<KeyedRole>)> = members
-                .iter()
-                .map(|&i| {
-                    let p = &l.people[i];
-                    let rs = roles_of(cx, p.file, p.index)
-                        .into_iter()
-                        .filter_map(|(t, s)| role_key(&t).map(|k| (t, s, k)))
-                        .collect();
-                    (i, rs)
-                })
-                .collect();
-            for (n, (x, rx)) in roles.iter().enumerate() {
-                for (y, ry) in &roles[n + 1..] {
-                    let (px, py) = (&l.people[*x], &l.people[*y]);
-                    if px.file == py.file || l.same_article(px.file, py.file) {
-                        continue;
+            // Occurrences by office: only the same office with other modifiers
+            // can conflict, so each occurrence meets only the other modifier sets.
+            let mut by_core: std::collections::BTreeMap<BTreeSet<String>, Vec<Occurrence>> =
+                Default::default();
+            for &i in members {
+                let p = &l.people[i];
+                for (text, span) in roles_of(cx, p.file, p.index) {
+                    if let Some(k) = role_key(&text) {
+                        by_core.entry(k.core).or_default().push(Occurrence {
+                            person: i,
+                            text,
+                            span,
+                            mods: k.mods,
+                        });
                     }
-                    let apart = l.days_apart(px.file, py.file);
-                    if apart.is_some_and(|d| d > self.max_days_apart) {
-                        continue;
-                    }
-                    for (tx, sx, kx) in rx {
-                        for (ty, sy, ky) in ry {
-                            if kx.core != ky.core || kx.mods == ky.mods {
+                }
+            }
+            for occs in by_core.values() {
+                let mut groups: std::collections::BTreeMap<&BTreeSet<&'static str>, Vec<usize>> =
+                    Default::default();
+                for (n, o) in occs.iter().enumerate() {
+                    groups.entry(&o.mods).or_default().push(n);
+                }
+                if groups.len() < 2 {
+                    continue;
+                }
+                // Each group sorted by the article's day (undated first).
+                let day = |n: usize| l.articles[l.people[occs[n].person].file].day;
+                for g in groups.values_mut() {
+                    g.sort_by_key(|&n| (day(n), l.people[occs[n].person].file));
+                }
+                for (mods, mine) in &groups {
+                    for &x in mine {
+                        let ox = &occs[x];
+                        let px = &l.people[ox.person];
+                        if !cx.checked(px.file) {
+                            continue;
+                        }
+                        let dx = day(x);
+                        let mut looked = 0;
+                        let mut hit: Option<(Hit, Option<Severity>)> = None;
+                        'groups: for (other_mods, theirs) in &groups {
+                            if other_mods == mods {
                                 continue;
                             }
-                            let Some((h, _)) =
-                                cx.here_and_there((px.file, sx.start), (py.file, sy.start))
-                            else {
-                                continue;
+                            // Undated ones, then those within the window of days.
+                            let undated = theirs.partition_point(|&n| day(n).is_none());
+                            let window = match dx {
+                                Some(d) => {
+                                    let from = theirs[undated..].partition_point(|&n| {
+                                        day(n).is_some_and(|e| e < d - self.max_days_apart)
+                                    });
+                                    let to = theirs[undated..].partition_point(|&n| {
+                                        day(n).is_some_and(|e| e <= d + self.max_days_apart)
+                                    });
+                                    undated + from..undated + to
+                                }
+                                None => undated..theirs.len(),
                             };
-                            let ((ph, th, sh, kh), (pt, tt, st, kt)) = if h == 0 {
-                                ((px, tx, sx, kx), (py, ty, sy, ky))
-                            } else {
-                                ((py, ty, sy, ky), (px, tx, sx, kx))
-                            };
-                            let entry = found.entry((ph.file, *sh)).or_insert_with(|| {
-                                let when = match apart {
-                                    Some(0) => " on the same date".to_string(),
-                                    Some(d) => format!(", {d} days apart"),
-                                    None => " (one article has no date)".to_string(),
-                                };
-                                let hit = Hit::at(*sh)
-                                    .var("name", ph.name.clone())
-                                    .var("role", super::fold(th, 60))
-                                    .var("other", super::fold(tt, 60))
-                                    .var("here_kind", describe(&kh.mods))
-                                    .var("there_kind", describe(&kt.mods))
-                                    .var("where", cx.where_(ph.file, pt.file))
-                                    .var("when", when)
-                                    .label(*sh, format!("{} here", describe(&kh.mods)));
-                                (hit, apart.is_none().then_some(Severity::Info))
-                            });
-                            entry.0.related.push(cx.related(
-                                pt.file,
-                                *st,
-                                format!("{} “{}” there", describe(&kt.mods), super::fold(tt, 60)),
-                            ));
+                            for &y in theirs[..undated].iter().chain(&theirs[window]) {
+                                looked += 1;
+                                if looked > MAX_CANDIDATES {
+                                    break 'groups;
+                                }
+                                let oy = &occs[y];
+                                let py = &l.people[oy.person];
+                                if px.file == py.file || l.same_article(px.file, py.file) {
+                                    continue;
+                                }
+                                let apart = l.days_apart(px.file, py.file);
+                                if apart.is_some_and(|d| d > self.max_days_apart) {
+                                    continue;
+                                }
+                                let here = cx.here_and_there(
+                                    (px.file, ox.span.start),
+                                    (py.file, oy.span.start),
+                                );
+                                if here.is_none_or(|(h, _)| h != 0) {
+                                    continue;
+                                }
+                                let entry = hit.get_or_insert_with(|| {
+                                    let when = match apart {
+                                        Some(0) => " on the same date".to_string(),
+                                        Some(d) => format!(", {d} days apart"),
+                                        None => " (one article has no date)".to_string(),
+                                    };
+                                    let h = Hit::at(ox.span)
+                                        .var("name", px.name.clone())
+                                        .var("role", super::fold(&ox.text, 60))
+                                        .var("other", super::fold(&oy.text, 60))
+                                        .var("here_kind", describe(&ox.mods))
+                                        .var("there_kind", describe(&oy.mods))
+                                        .var("where", cx.where_(px.file, py.file))
+                                        .var("when", when)
+                                        .label(ox.span, format!("{} here", describe(&ox.mods)));
+                                    (h, apart.is_none().then_some(Severity::Info))
+                                });
+                                entry.0.related.push(cx.related(
+                                    py.file,
+                                    oy.span,
+                                    format!(
+                                        "{} “{}” there",
+                                        describe(&oy.mods),
+                                        super::fold(&oy.text, 60)
+                                    ),
+                                ));
+                                if entry.0.related.len() >= MAX_RELATED {
+                                    break 'groups;
+                                }
+                            }
+                        }
+                        if let Some(h) = hit {
+                            found.entry((px.file, ox.span)).or_insert(h);
                         }
                     }
                 }

@@ -132,57 +132,83 @@ impl SecondHand {
     }
 }
 
+/// How a quotation reached the writer, by its cue.
+pub(crate) enum Route {
+    /// Through the speaker's allies or friends: the word and its span.
+    Hearsay(String, Span),
+    /// Given to an outlet (own or not): the outlet's name.
+    Outlet(Span),
+}
+
+impl SecondHand {
+    /// The route the cue of `q` gives, if it credits an outlet or hearsay.
+    pub(crate) fn route(&self, cx: &Context, q: &crate::model::Quote) -> Option<Route> {
+        let cue = q.cue.as_ref()?;
+        let carried = q
+            .speaker
+            .as_ref()
+            .is_some_and(|s| s.source == crate::model::SpeakerSource::CarriedOver);
+        // A claim (reported speech without marks) is no quotation to credit.
+        let claim = q.kind == crate::model::QuoteKind::Indirect;
+        if q.depth > 0 || q.continues.is_some() || carried || claim {
+            return None;
+        }
+        let text = cue.text.to_lowercase();
+        let last = text.split_whitespace().last().unwrap_or("");
+        // The name either ends the cue ("told HuffPost UK") or follows it
+        // ("told allies", "in an interview with the BBC").
+        let to_cue =
+            TO_WORDS.contains(&last) || text.starts_with("told") || text.starts_with("tell");
+        let name_start = if TO_WORDS.contains(&last) {
+            cue.span.end
+        } else {
+            cue.span.start + cue.text.split_whitespace().next().map_or(0, str::len)
+        };
+        if !to_cue {
+            return None;
+        }
+        let after = cx.source[cue.span.end..].trim_start();
+        let next = after
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if TO_WORDS.contains(&last) && self.hearsay.contains(&next) {
+            let start = cue.span.end + (cx.source[cue.span.end..].len() - after.len());
+            let via = Span::new(start, start + next.len());
+            Some(Route::Hearsay(next, via))
+        } else {
+            SecondHand::name_at(cx.source, name_start.min(cx.source.len()))
+                .filter(|n| self.is_outlet(n.slice(cx.source)))
+                .map(Route::Outlet)
+        }
+    }
+
+    /// Whether `name` is the article's own outlet (configured or on the page).
+    pub(crate) fn is_own(&self, cx: &Context, name: &str) -> bool {
+        self.own(cx, name)
+    }
+}
+
 impl Check for SecondHand {
     fn check(&self, cx: &Context, out: &mut Vec<Hit>) {
         for q in &cx.article.quotes {
-            let Some(cue) = &q.cue else { continue };
-            let carried = q
-                .speaker
-                .as_ref()
-                .is_some_and(|s| s.source == crate::model::SpeakerSource::CarriedOver);
-            let claim = q.kind == crate::model::QuoteKind::Indirect;
-            if q.depth > 0 || q.continues.is_some() || carried || claim {
+            let Some(route) = self.route(cx, q) else {
                 continue;
-            }
-            let text = cue.text.to_lowercase();
-            let last = text.split_whitespace().last().unwrap_or("");
-            // The name either ends the cue ("told HuffPost UK") or follows it
-            // ("told allies", "in an interview with the BBC").
-            let to_cue =
-                TO_WORDS.contains(&last) || text.starts_with("told") || text.starts_with("tell");
-            let name_start = if TO_WORDS.contains(&last) {
-                cue.span.end
-            } else {
-                cue.span.start + cue.text.split_whitespace().next().map_or(0, str::len)
             };
-            if !to_cue {
-                continue;
-            }
-            let after = cx.source[cue.span.end..].trim_start();
-            let next = after
-                .split(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("")
-                .to_lowercase();
             let speaker = q.speaker.as_ref().map_or("someone", |s| s.name.as_str());
-            let (route, label) = if TO_WORDS.contains(&last) && self.hearsay.contains(&next) {
-                let start = cue.span.end + (cx.source[cue.span.end..].len() - after.len());
-                let via = Span::new(start, start + next.len());
-                (
+            let (route, label) = match route {
+                Route::Hearsay(next, via) => (
                     format!("reached the writer through {speaker}’s {next}"),
                     via,
-                )
-            } else if let Some(name) =
-                SecondHand::name_at(cx.source, name_start.min(cx.source.len()))
-                    .filter(|n| self.is_outlet(n.slice(cx.source)))
-            {
-                let outlet = name.slice(cx.source);
-                if self.own(cx, outlet) {
-                    continue;
+                ),
+                Route::Outlet(name) => {
+                    let outlet = name.slice(cx.source);
+                    if self.own(cx, outlet) {
+                        continue;
+                    }
+                    (format!("was given to {outlet}"), name)
                 }
-                (format!("was given to {outlet}"), name)
-            } else {
-                continue;
             };
             let mut hit = Hit::at(q.span)
                 .var("quote", cx.quote_text(q))
