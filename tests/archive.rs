@@ -179,7 +179,7 @@ fn findings_and_people_are_queryable() {
     let db = rusqlite::Connection::open(t.path().join(".quotecheck/ledger.sqlite")).unwrap();
     let top: (String, i64) = db
         .query_row(
-            "SELECT speaker, count(*) FROM quotations WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY 2 DESC, 1 LIMIT 1",
+            "SELECT speaker, count(*) FROM quotations WHERE speaker IS NOT NULL AND kind IN ('direct', 'partial') GROUP BY speaker ORDER BY 2 DESC, 1 LIMIT 1",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )

@@ -491,7 +491,7 @@ fn compute_named_people(cx: &Context) -> Vec<Named> {
             || after_determiner
             || (!strip_possessive(w).1
                 && next.is_some_and(|(_, nw, _)| {
-                    ATTRIBUTIVE_HEADS.contains(nw) || lex.anonymous_heads.contains(*nw)
+                    ATTRIBUTIVE_HEADS.contains(nw) || lex.anonymous_heads.contains(nw)
                 }));
         let paragraph = paragraph_of(cx, sp.start);
         for (n, parts) in out.iter_mut().zip(&all_parts) {
