@@ -295,16 +295,18 @@ impl LedgerDb {
     fn check_or_create(&self) -> Result<(), LedgerError> {
         let e = sql_err(&self.shown);
         let c = &self.conn;
-        let app: i64 = c
-            .query_row("PRAGMA application_id", [], |r| r.get(0))
-            .map_err(&e)?;
-        let tables: i64 = c
-            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+        // One statement, so one snapshot: another run creating the ledger at
+        // this moment is seen either not at all or whole.
+        let (app, tables): (i64, i64) = c
+            .query_row(
+                "SELECT (SELECT application_id FROM pragma_application_id()), \
+                        (SELECT count(*) FROM sqlite_master)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .map_err(&e)?;
         if tables == 0 && app == 0 {
-            let _: String = c
-                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-                .map_err(&e)?;
+            self.ensure_wal()?;
             // BEGIN IMMEDIATE: two first runs at once create the tables once.
             c.execute_batch("BEGIN IMMEDIATE").map_err(&e)?;
             let again: i64 = c
@@ -349,11 +351,40 @@ impl LedgerDb {
         // No `PRAGMA quick_check` here: it reads the whole file (seconds on a
         // large archive). A damaged page is reported when a query meets it
         // (SQLITE_CORRUPT, as `NotALedger`), before anything is written.
-        let _: String = self
-            .conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-            .map_err(&e)?;
-        Ok(())
+        self.ensure_wal()
+    }
+
+    /// Switch the file to WAL once. The switch needs the file to itself, and
+    /// SQLite answers "locked" at once rather than waiting when another run
+    /// holds it (two hooks started together on a new ledger), so it is retried
+    /// within the busy timeout; a file already in WAL mode is left alone.
+    fn ensure_wal(&self) -> Result<(), LedgerError> {
+        let e = sql_err(&self.shown);
+        let started = std::time::Instant::now();
+        loop {
+            let mode: String = self
+                .conn
+                .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+                .map_err(&e)?;
+            if mode.eq_ignore_ascii_case("wal") {
+                return Ok(());
+            }
+            match self
+                .conn
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))
+            {
+                Ok(_) => return Ok(()),
+                Err(rusqlite::Error::SqliteFailure(f, _))
+                    if matches!(
+                        f.code,
+                        rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                    ) && started.elapsed() < BUSY_TIMEOUT =>
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Err(err) => return Err(e(err)),
+            }
+        }
     }
 
     /// Replace the file at `path` (whatever it holds) with an empty ledger.
