@@ -162,20 +162,6 @@ const INDEFINITE: &[&str] = &[
     "number",
 ];
 
-const HONORIFICS: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "sir",
-    "lord",
-    "lady",
-    "dame",
-    "prof",
-    "professor",
-];
-
 /// Phrases that say a source is unnamed on purpose.
 pub const DECLARATIONS: &[&str] = &[
     "speaking anonymously",
@@ -315,7 +301,9 @@ pub fn classify(descriptor: &str, mention: &str) -> Option<Class> {
     let words = lower_words(descriptor);
     let all = lower_words(mention);
     let first = words.first()?;
-    if words.iter().any(|w| HONORIFICS.contains(&w.as_str())) {
+    // "Mr Dean", "Dr Smith": a named person, whatever the head word.
+    let honorifics = &crate::lexicon::Lexicon::get().honorifics;
+    if words.iter().any(|w| honorifics.contains(w.as_str())) {
         return None;
     }
     let head = words.last()?;
