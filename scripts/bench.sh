@@ -48,6 +48,21 @@ measure() {
 }
 
 measure quotecheck target/release/quotecheck extract "$corpus" --format json
+
+# What the rule engine adds: extraction alone against the whole check (every rule,
+# the optional ones switched on too, the cross-article ledger in memory), both on
+# one thread so that the CPU times compare.
+all=$(mktemp -d)
+printf '[house]\nenable = [%s]\n' "$(target/release/quotecheck rules | awk '$NF == "off" { printf "%s\"%s\"", sep, $1; sep = ", " }')" \
+  > "$all/quotecheck.toml"
+echo
+echo "== the rule engine's cost, one thread (RAYON_NUM_THREADS=1)"
+export RAYON_NUM_THREADS=1
+measure "extract" target/release/quotecheck extract "$corpus" --format json
+measure "check" target/release/quotecheck "$corpus" --format json --no-ledger
+measure "check, all" target/release/quotecheck "$corpus" --format json --no-ledger --config "$all/quotecheck.toml"
+unset RAYON_NUM_THREADS
+rm -rf "$all"
 if command -v rg > /dev/null; then
   measure "rg (floor)" rg --count-matches '[“”"]' "$corpus"
 else

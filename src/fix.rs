@@ -91,12 +91,7 @@ pub fn fix_text(
     for _ in 0..MAX_ROUNDS {
         let doc = Document::new(text, format);
         let article = extract::extract(&doc);
-        let cx = Context {
-            path,
-            source: &doc.source,
-            article: &article,
-            house,
-        };
+        let cx = Context::new(path, &doc.source, &article, house);
         let mut found = rules.check(&cx);
         suppress::apply(&mut found, &doc.source, &article, suppressions);
         let edits = edits(&doc.source, &found);

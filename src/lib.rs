@@ -88,12 +88,7 @@ pub fn check_with_archive(
     let mut all: Vec<finding::Finding> = files
         .par_iter()
         .flat_map_iter(|f| {
-            let cx = rules::Context {
-                path: &f.path,
-                source: &f.source,
-                article: &f.article,
-                house,
-            };
+            let cx = rules::Context::new(&f.path, &f.source, &f.article, house);
             let mut found = rules.check(&cx);
             suppress::apply(&mut found, &f.source, &f.article, suppressions);
             found

@@ -19,12 +19,7 @@ fn lines(file: &str, rule: &str, preset: &str) -> Vec<usize> {
     let source = std::fs::read_to_string(path).unwrap();
     let article = quotecheck::extract_text(&source, Format::Text);
     let house = House::preset(preset).unwrap();
-    let cx = Context {
-        path: file,
-        source: &source,
-        article: &article,
-        house: &house,
-    };
+    let cx = Context::new(file, &source, &article, &house);
     let mut found = Vec::new();
     rule.run(&cx, &mut found);
     found

@@ -352,7 +352,12 @@ pub fn classify(descriptor: &str, mention: &str) -> Option<Class> {
 }
 
 /// The article's unnamed sources, each once, in order of first mention.
-pub fn sources(cx: &Context) -> Vec<Source> {
+/// Worked out once an article.
+pub fn sources<'c>(cx: &'c Context) -> &'c [Source] {
+    cx.memo.sources.get_or_init(|| compute_sources(cx))
+}
+
+fn compute_sources(cx: &Context) -> Vec<Source> {
     let a = cx.article;
     let mut out: Vec<Source> = Vec::new();
     // quote index → source index

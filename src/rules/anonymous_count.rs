@@ -29,7 +29,7 @@ impl Check for AnonymousCount {
     fn check(&self, cx: &Context, out: &mut Vec<Hit>) {
         let all = sources(cx);
         let words = cx.narrative_words();
-        for s in &all {
+        for s in all {
             if s.class != Class::Confidential {
                 continue;
             }

@@ -166,6 +166,8 @@ impl Check for AttributionVerb {
             return;
         }
         let words = narrative(cx);
+        let first_words: rustc_hash::FxHashSet<&str> =
+            phrases.iter().map(|(p, _)| p[0].as_str()).collect();
         let mut i = 0;
         while i < words.len() {
             let Word { span, zone, .. } = words[i];
@@ -174,6 +176,10 @@ impl Check for AttributionVerb {
                 continue;
             }
             let lw = words[i].lower();
+            if !first_words.contains(&*lw) {
+                i += 1;
+                continue;
+            }
             let hit = phrases.iter().find(|(p, _)| {
                 p[0] == lw
                     && p.len() <= words.len() - i
@@ -224,9 +230,9 @@ impl AttributionVerb {
                 || p.text.ends_with("'s")
                 || p.text.ends_with("’s")
         });
-        prev.is_some_and(|p| NOUN_MARKERS.contains(&p.lower().as_str()))
+        prev.is_some_and(|p| NOUN_MARKERS.contains(&&*p.lower()))
             || possessive
-            || after.is_some_and(|w| NOUN_FOLLOWERS.contains(&w.lower().as_str()))
+            || after.is_some_and(|w| NOUN_FOLLOWERS.contains(&&*w.lower()))
     }
 
     fn wanted(
@@ -262,7 +268,7 @@ impl AttributionVerb {
             .checked_sub(1)
             .map(|j| &words[j])
             .filter(|p| p.sentence == w.sentence)
-            .is_some_and(|p| PASSIVE.contains(&p.lower().as_str()));
+            .is_some_and(|p| PASSIVE.contains(&&*p.lower()));
         if passive {
             return false;
         }
@@ -284,10 +290,11 @@ impl AttributionVerb {
             return from < w.span.start && cx.source[from..w.span.start].contains(',');
         };
         let nl = next.lower();
-        if nl == "that" || SUBJECTS.contains(&nl.as_str()) {
+        let nl: &str = &nl;
+        if nl == "that" || SUBJECTS.contains(&nl) {
             return true;
         }
-        if CLAUSE_MARKERS.contains(&nl.as_str()) || nl == "to" {
+        if CLAUSE_MARKERS.contains(&nl) || nl == "to" {
             return false;
         }
         // A clause within a few words: "insisted the national team were ready".
@@ -299,7 +306,7 @@ impl AttributionVerb {
                 break;
             }
             // "that" further on is as often a relative ("blasted in a shot that …").
-            if n.lower() != "that" && CLAUSE_MARKERS.contains(&n.lower().as_str()) {
+            if n.lower() != "that" && CLAUSE_MARKERS.contains(&&*n.lower()) {
                 return true;
             }
             prev = n;

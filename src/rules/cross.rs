@@ -302,12 +302,7 @@ impl Rule {
             self.run_cross(&cx, &mut found);
         } else {
             for f in &files {
-                let cx = super::Context {
-                    path: &f.path,
-                    source: &f.source,
-                    article: &f.article,
-                    house,
-                };
+                let cx = super::Context::new(&f.path, &f.source, &f.article, house);
                 self.run(&cx, &mut found);
             }
         }

@@ -61,11 +61,9 @@ impl Check for FirstReference {
         let people = named_people(cx);
         let lex = Lexicon::get();
         let a = cx.article;
-        // The narrative words are needed only for a few people: read lazily.
-        let cell = std::cell::OnceCell::new();
-        let words = || -> &Vec<Word> { cell.get_or_init(|| cx.narrative_words()) };
-        for n in &people {
-            if shares_surname(&people, n) || self.mononyms.contains(&n.surname) {
+        let words = || cx.narrative_words();
+        for n in people {
+            if shares_surname(people, n) || self.mononyms.contains(&n.surname) {
                 continue;
             }
             // A modifier ("Corbyn supporters") before the full name is not the

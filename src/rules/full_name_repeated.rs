@@ -39,7 +39,7 @@ impl Default for FullNameRepeated {
 impl Check for FullNameRepeated {
     fn check(&self, cx: &Context, out: &mut Vec<Hit>) {
         let people = named_people(cx);
-        for n in &people {
+        for n in people {
             if shares_surname(&people, n) {
                 continue;
             }

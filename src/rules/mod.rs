@@ -67,6 +67,7 @@ use crate::model::{Article, Quote, Zone};
 use crate::span::Span;
 use house::House;
 use serde::Deserialize;
+use std::cell::OnceCell;
 
 /// What a rule kind does: look at one article and report hits.
 pub trait Check: Send + Sync + std::fmt::Debug {
@@ -85,13 +86,42 @@ pub struct Context<'a> {
     pub source: &'a str,
     pub article: &'a Article,
     pub house: &'a House,
+    memo: Memo<'a>,
 }
 
-impl Context<'_> {
+/// What several rules read of one article (its narrative words, anonymous sources,
+/// named people), worked out the first time a rule asks and kept for the others:
+/// the rules of one article run one after another on one thread.
+#[derive(Default)]
+struct Memo<'a> {
+    narrative_words: OnceCell<Vec<(Span, &'a str, Zone)>>,
+    narrative: OnceCell<Vec<sourcing_util::Word<'a>>>,
+    sources: OnceCell<Vec<anonymity_util::Source>>,
+    named_in_narrative: OnceCell<Vec<speakers_util::Named>>,
+    named_people: OnceCell<Vec<people_util::Named>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(path: &'a str, source: &'a str, article: &'a Article, house: &'a House) -> Self {
+        Context {
+            path,
+            source,
+            article,
+            house,
+            memo: Memo::default(),
+        }
+    }
+
     /// The words of the narrative, outside quotations of depth 0, in zones other
     /// than page furniture: (span, word, zone). Attribution rules look here and
     /// never inside the quoted words.
-    pub fn narrative_words(&self) -> Vec<(Span, &str, Zone)> {
+    pub fn narrative_words(&self) -> &[(Span, &'a str, Zone)] {
+        self.memo
+            .narrative_words
+            .get_or_init(|| self.compute_narrative_words())
+    }
+
+    fn compute_narrative_words(&self) -> Vec<(Span, &'a str, Zone)> {
         let a = self.article;
         let mut out = Vec::new();
         let mut toks = Vec::new();

@@ -238,32 +238,12 @@ pub fn sentence_of(cx: &Context, at: usize) -> Span {
 /// whose name is one word, or who are never more than a title or a word, are
 /// kept only when something says they are people: a known given name or gender,
 /// a courtesy title, a quotation attributed to them, a role.
-pub fn named_people(cx: &Context) -> Vec<Named> {
-    // The four rules of section E read the same references: work them out once
-    // an article (rules run one after another on one thread for each file).
-    thread_local! {
-        static CACHE: std::cell::RefCell<Option<(u64, Vec<Named>)>> =
-            const { std::cell::RefCell::new(None) };
-    }
-    let key = {
-        use std::hash::{Hash, Hasher};
-        let mut h = rustc_hash::FxHasher::default();
-        cx.source.hash(&mut h);
-        (cx.article as *const _ as usize).hash(&mut h);
-        cx.article.people.len().hash(&mut h);
-        h.finish()
-    };
-    if let Some(hit) = CACHE.with(|c| {
-        c.borrow()
-            .as_ref()
-            .filter(|(k, _)| *k == key)
-            .map(|(_, v)| v.clone())
-    }) {
-        return hit;
-    }
-    let people = compute_named_people(cx);
-    CACHE.with(|c| *c.borrow_mut() = Some((key, people.clone())));
-    people
+pub fn named_people<'c>(cx: &'c Context) -> &'c [Named] {
+    // The four rules of section E read the same references: worked out once an
+    // article.
+    cx.memo
+        .named_people
+        .get_or_init(|| compute_named_people(cx))
 }
 
 fn compute_named_people(cx: &Context) -> Vec<Named> {

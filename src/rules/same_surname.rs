@@ -26,7 +26,7 @@ impl Check for SameSurname {
     fn check(&self, cx: &Context, out: &mut Vec<Hit>) {
         let people = named_people(cx);
         let mut done: Vec<&str> = Vec::new();
-        for n in &people {
+        for n in people {
             if n.given.is_none() || done.contains(&n.surname.as_str()) {
                 continue;
             }

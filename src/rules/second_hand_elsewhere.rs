@@ -70,12 +70,7 @@ impl SecondHandElsewhere {
 
 fn context<'a>(cx: &'a CrossContext, file: usize) -> Context<'a> {
     let f = cx.files[file];
-    Context {
-        path: &f.path,
-        source: &f.source,
-        article: &f.article,
-        house: cx.house,
-    }
+    Context::new(&f.path, &f.source, &f.article, cx.house)
 }
 
 /// The words of an outlet's name that identify it ("Independent" of "The

@@ -49,7 +49,7 @@ fn titled(r: &Ref) -> bool {
 impl Check for SecondReference {
     fn check(&self, cx: &Context, out: &mut Vec<Hit>) {
         let people = named_people(cx);
-        for n in &people {
+        for n in people {
             if shares_surname(&people, n) {
                 continue;
             }

@@ -4,6 +4,7 @@
 use super::Context;
 use crate::model::{Quote, Zone};
 use crate::span::Span;
+use std::borrow::Cow;
 
 /// One narrative word (never inside quoted words) with where it stands.
 #[derive(Debug, Clone, Copy)]
@@ -15,13 +16,19 @@ pub struct Word<'a> {
     pub sentence: usize,
 }
 
-impl Word<'_> {
+impl<'a> Word<'a> {
     pub fn is(&self, w: &str) -> bool {
         self.text.eq_ignore_ascii_case(w)
     }
 
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+    /// The word in lower case, borrowed when it is already (most words are): the
+    /// rules ask this of every narrative word.
+    pub fn lower(&self) -> Cow<'a, str> {
+        if self.text.chars().any(char::is_uppercase) {
+            Cow::Owned(self.text.to_lowercase())
+        } else {
+            Cow::Borrowed(self.text)
+        }
     }
 
     pub fn is_capitalised(&self) -> bool {
@@ -48,17 +55,22 @@ pub fn has_sentence_break(text: &str) -> bool {
 }
 
 /// The narrative words of an article, each with its paragraph and sentence.
-pub fn narrative<'a>(cx: &'a Context) -> Vec<Word<'a>> {
+/// Worked out once an article.
+pub fn narrative<'c, 'a>(cx: &'c Context<'a>) -> &'c [Word<'a>] {
+    cx.memo.narrative.get_or_init(|| compute_narrative(cx))
+}
+
+fn compute_narrative<'a>(cx: &Context<'a>) -> Vec<Word<'a>> {
     let paras = &cx.article.paragraphs;
     let mut out: Vec<Word> = Vec::new();
     let mut sentence = 0;
-    for (span, text, zone) in cx.narrative_words() {
+    for &(span, text, zone) in cx.narrative_words() {
         let paragraph = paras
             .partition_point(|p| p.span.end <= span.start)
             .min(paras.len().saturating_sub(1));
         if let Some(prev) = out.last() {
             let gap = &cx.source[prev.span.end..span.start];
-            let abbrev = ABBREVIATIONS.contains(&prev.lower().as_str())
+            let abbrev = ABBREVIATIONS.contains(&&*prev.lower())
                 || (prev.text.chars().count() == 1 && prev.is_capitalised());
             let starts = text
                 .chars()

@@ -148,7 +148,14 @@ fn strip_possessive(w: &str) -> &str {
 /// names with an honorific or a known first name. Extraction's own mention lists
 /// are not complete enough for recency. A person of unknown gender takes the
 /// gender of an honorific used with the name anywhere in the article.
-pub fn named_in_narrative(cx: &Context) -> Vec<Named> {
+/// Worked out once an article.
+pub fn named_in_narrative<'c>(cx: &'c Context) -> &'c [Named] {
+    cx.memo
+        .named_in_narrative
+        .get_or_init(|| compute_named_in_narrative(cx))
+}
+
+fn compute_named_in_narrative(cx: &Context) -> Vec<Named> {
     let lex = Lexicon::get();
     let people = &cx.article.people;
     let keys: Vec<(usize, &str)> = people
@@ -159,8 +166,9 @@ pub fn named_in_narrative(cx: &Context) -> Vec<Named> {
         .collect();
     let words: Vec<(Span, &str, Zone)> = cx
         .narrative_words()
-        .into_iter()
+        .iter()
         .filter(|w| w.2 == Zone::Body)
+        .copied()
         .collect();
     let adjacent = |a: Span, b: Span| cx.source[a.end..b.start].trim().is_empty();
     let mut out: Vec<Named> = Vec::new();

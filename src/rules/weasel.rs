@@ -117,7 +117,7 @@ fn boundary(cx: &Context, a: &Word, b: &Word) -> bool {
         || gap.contains([';', ':', '(', '–', '—'])
         || (gap.contains(',')
             && matches!(
-                b.lower().as_str(),
+                &*b.lower(),
                 "and" | "but" | "while" | "although" | "which" | "who" | "as"
             ))
 }
@@ -152,7 +152,7 @@ impl Weasel {
             if boundary(cx, prev, w) || cx.source[prev.span.end..w.span.start].contains(',') {
                 return None;
             }
-            if NAMERS.contains(&w.lower().as_str())
+            if NAMERS.contains(&&*w.lower())
                 && words
                     .get(j + 1)
                     .is_some_and(|n| n.is_capitalised() && n.sentence == w.sentence)
@@ -222,9 +222,9 @@ impl Check for Weasel {
                         .collect::<Vec<_>>()
                         .windows(2)
                         .any(|pair| {
-                            matches!(pair[0].lower().as_str(), "by" | "from" | "according")
+                            matches!(&*pair[0].lower(), "by" | "from" | "according")
                                 && (pair[1].is_capitalised()
-                                    || NAMED_GROUPS.contains(&pair[1].lower().as_str()))
+                                    || NAMED_GROUPS.contains(&&*pair[1].lower()))
                         });
                 if !claimant {
                     push(Span::new(w.span.start, last.span.end), reason, w);
@@ -239,10 +239,10 @@ impl Check for Weasel {
             if !ungated && !gated {
                 continue;
             }
-            if matches!(lw.as_str(), "some" | "many") && ungated {
+            if matches!(&*lw, "some" | "many") && ungated {
                 let next = words.get(i + 1).filter(|n| n.sentence == w.sentence);
                 let people = next.is_some_and(|n| {
-                    PRONOUN_FOLLOWERS.contains(&n.lower().as_str())
+                    PRONOUN_FOLLOWERS.contains(&&*n.lower())
                         || self.is_cue_at(&words, i + 1, &cues).is_some()
                 });
                 let frame = i > 0 && (words[i - 1].is("for") || words[i - 1].is("to"));
@@ -277,11 +277,11 @@ impl Check for Weasel {
             }
             // "for some the growth has …", "to many, it is …": a viewpoint frame.
             let before = start.checked_sub(1).map(|j| &words[j]);
-            if matches!(lw.as_str(), "some" | "many")
+            if matches!(&*lw, "some" | "many")
                 && before.is_some_and(|b| b.sentence == w.sentence && (b.is("for") || b.is("to")))
                 && words.get(i + 1).is_some_and(|n| {
                     n.sentence == w.sentence
-                        && (VIEW_OPENERS.contains(&n.lower().as_str())
+                        && (VIEW_OPENERS.contains(&&*n.lower())
                             || cx.source[w.span.end..n.span.start].contains(','))
                 })
             {
@@ -290,8 +290,7 @@ impl Check for Weasel {
                 continue;
             }
             // "for some time", "to many places": a quantity.
-            if before.is_some_and(|b| b.is("for") || b.is("to"))
-                && matches!(lw.as_str(), "some" | "many")
+            if before.is_some_and(|b| b.is("for") || b.is("to")) && matches!(&*lw, "some" | "many")
             {
                 continue;
             }
