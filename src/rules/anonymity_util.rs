@@ -14,6 +14,7 @@
 use super::Context;
 use crate::model::{QuoteKind, SpeakerSource, Zone};
 use crate::span::Span;
+use std::borrow::Cow;
 
 /// What kind of unnamed source a descriptor names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -251,31 +252,47 @@ fn lower_words(text: &str) -> Vec<String> {
 }
 
 /// A word's singular for the head lists ("sources" → "source", "allies" → "ally").
-pub fn singular(w: &str) -> String {
+pub fn singular(w: &str) -> Cow<'_, str> {
     match w {
-        "people" => "person".to_string(),
-        "spokesmen" => "spokesman".to_string(),
-        "spokeswomen" => "spokeswoman".to_string(),
-        "mps" => "mp".to_string(),
-        "meps" => "mep".to_string(),
-        "msps" => "msp".to_string(),
+        "people" => "person".into(),
+        "spokesmen" => "spokesman".into(),
+        "spokeswomen" => "spokeswoman".into(),
+        "mps" => "mp".into(),
+        "meps" => "mep".into(),
+        "msps" => "msp".into(),
         _ => {
             if let Some(s) = w.strip_suffix("ies") {
-                format!("{s}y")
+                format!("{s}y").into()
             } else if w.ends_with("ss") {
-                w.to_string()
+                w.into()
             } else if let Some(s) = w.strip_suffix("es").filter(|s| s.ends_with("ss")) {
-                s.to_string()
+                s.into()
             } else if let Some(s) = w.strip_suffix('s') {
-                s.to_string()
+                s.into()
             } else {
-                w.to_string()
+                w.into()
             }
         }
     }
 }
 
-/// True when a word is a plural of a head.
+/// `lower_words(word).join(" ")` of one narrative word, borrowed when the word is
+/// already in that form (lower-case letters, digits and hyphens: most words);
+/// ASCII words skip the general path.
+fn lower_word(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && word.bytes().any(|b| b != b'-')
+    {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        }
+    } else {
+        Cow::Owned(lower_words(word).join(" "))
+    }
+}
+
 pub fn is_plural(w: &str) -> bool {
     let s = singular(w);
     s != w
@@ -309,7 +326,7 @@ pub fn classify(descriptor: &str, mention: &str) -> Option<Class> {
     let head = words.last()?;
     let sing = singular(head);
     let declared = DECLARATIONS.iter().any(|d| has_phrase(&all, d).is_some());
-    if SPOKESPEOPLE.contains(&sing.as_str()) {
+    if SPOKESPEOPLE.contains(&&*sing) {
         return None;
     }
     let definite = matches!(
@@ -321,7 +338,7 @@ pub fn classify(descriptor: &str, mention: &str) -> Option<Class> {
     if definite || !(indefinite || plural || declared) {
         return None;
     }
-    if COLLECTIVE.contains(&sing.as_str()) {
+    if COLLECTIVE.contains(&&*sing) {
         return Some(Class::Collective);
     }
     if has_phrase(&all, "members of the public").is_some()
@@ -329,7 +346,7 @@ pub fn classify(descriptor: &str, mention: &str) -> Option<Class> {
     {
         return Some(Class::Public);
     }
-    if PUBLIC.contains(&sing.as_str()) {
+    if PUBLIC.contains(&&*sing) {
         return Some(if declared {
             Class::Confidential
         } else {
@@ -341,7 +358,7 @@ pub fn classify(descriptor: &str, mention: &str) -> Option<Class> {
     if sing == "member" && has_phrase(&all, "of").is_none() {
         return None;
     }
-    if CONFIDENTIAL.contains(&sing.as_str()) {
+    if CONFIDENTIAL.contains(&&*sing) {
         return Some(Class::Confidential);
     }
     if sing == "person" {
@@ -512,7 +529,7 @@ fn bare_plural_not_source(descriptor: &str) -> bool {
     let det = w
         .first()
         .is_some_and(|f| INDEFINITE.contains(&f.as_str()) && f != "senior");
-    !det && is_plural(head) && !BARE_PLURALS.contains(&singular(head).as_str())
+    !det && is_plural(head) && !BARE_PLURALS.contains(&&*singular(head))
 }
 
 /// Plural heads that stand for confidential sources on their own ("sources
@@ -560,7 +577,7 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// "Labour sources close to the talks said").
 fn claim_sources(cx: &Context) -> Vec<Source> {
     let words = cx.narrative_words();
-    let lw: Vec<String> = words.iter().map(|w| lower_words(w.1).join(" ")).collect();
+    let lw: Vec<Cow<str>> = words.iter().map(|w| lower_word(w.1)).collect();
     let gap = |a: usize, b: usize| &cx.source[words[a].0.end..words[b].0.start];
     let mut out = Vec::new();
     let mut k = 0;
@@ -570,7 +587,7 @@ fn claim_sources(cx: &Context) -> Vec<Source> {
             continue;
         }
         let sing = singular(&lw[k]);
-        if !CONFIDENTIAL.contains(&sing.as_str()) || sing == "figure" {
+        if !CONFIDENTIAL.contains(&&*sing) || sing == "figure" {
             k += 1;
             continue;
         }
@@ -583,7 +600,7 @@ fn claim_sources(cx: &Context) -> Vec<Source> {
             if !g.trim().is_empty() {
                 break;
             }
-            let p = lw[i - 1].as_str();
+            let p = &*lw[i - 1];
             if INDEFINITE.contains(&p) && p != "number" && p != "senior" {
                 det = true;
                 i -= 1;
@@ -616,10 +633,10 @@ fn claim_sources(cx: &Context) -> Vec<Source> {
         let at_clause_start = i == 0 || {
             let g = gap(i - 1, i);
             g.contains(['.', ',', ';', ':', '\n', '(', '–', '—'])
-                || CLAUSE_OPENERS.contains(&lw[i - 1].as_str())
-                || SPEECH_VERBS.contains(&lw[i - 1].as_str())
+                || CLAUSE_OPENERS.contains(&&*lw[i - 1])
+                || SPEECH_VERBS.contains(&&*lw[i - 1])
         };
-        let bare = !det && is_plural(&lw[k]) && BARE_PLURALS.contains(&sing.as_str());
+        let bare = !det && is_plural(&lw[k]) && BARE_PLURALS.contains(&&*sing);
         // A capitalised first word at a sentence start is no modifier ("But").
         if !(det || (bare && at_clause_start)) {
             k += 1;
@@ -633,19 +650,16 @@ fn claim_sources(cx: &Context) -> Vec<Source> {
             if !g.trim().is_empty() {
                 break;
             }
-            if SPEECH_VERBS.contains(&lw[j].as_str()) {
+            if SPEECH_VERBS.contains(&&*lw[j]) {
                 v = Some(j);
                 break;
             }
-            if j == k + 1 && !POST_HEAD.contains(&lw[j].as_str()) {
+            if j == k + 1 && !POST_HEAD.contains(&&*lw[j]) {
                 break;
             }
             // A name in the post-modifier is an apposition ("peer Lord X").
             if words[j].1.chars().next().is_some_and(char::is_uppercase)
-                && matches!(
-                    lw[j - 1].as_str(),
-                    "lord" | "mr" | "mrs" | "ms" | "dr" | "sir"
-                )
+                && matches!(&*lw[j - 1], "lord" | "mr" | "mrs" | "ms" | "dr" | "sir")
             {
                 break;
             }

@@ -14,6 +14,13 @@ pub enum Tok {
 /// Fold one word: lower case, curly apostrophes straight, brackets dropped,
 /// punctuation at the edges stripped. Empty when nothing is left.
 pub fn fold_word(w: &str) -> String {
+    // ASCII with no brackets or apostrophes (most words): only the case and the
+    // punctuation around it change.
+    if w.is_ascii() && !w.bytes().any(|b| matches!(b, b'[' | b']' | b'`' | b'\'')) {
+        return w
+            .trim_matches(|c: char| !c.is_ascii_alphanumeric())
+            .to_ascii_lowercase();
+    }
     let w: String = w
         .chars()
         .filter(|c| !matches!(c, '[' | ']'))
@@ -32,12 +39,19 @@ pub fn fold_word(w: &str) -> String {
 /// and a possessive "'s" is dropped.
 pub fn tokens(text: &str) -> Vec<Tok> {
     let mut out = Vec::new();
-    let spaced = text
-        .replace("[...]", " \u{1} ")
-        .replace("[…]", " \u{1} ")
-        .replace("...", " \u{1} ")
-        .replace('…', " \u{1} ")
-        .replace(['—', '–', '-'], " ");
+    // Each replacement only where its pattern occurs: most texts have none.
+    let mut spaced = std::borrow::Cow::Borrowed(text);
+    for gap in ["[...]", "[…]", "..."] {
+        if spaced.contains(gap) {
+            spaced = spaced.replace(gap, " \u{1} ").into();
+        }
+    }
+    if spaced.contains('…') {
+        spaced = spaced.replace('…', " \u{1} ").into();
+    }
+    if spaced.contains(['—', '–', '-']) {
+        spaced = spaced.replace(['—', '–', '-'], " ").into();
+    }
     for raw in spaced.split_whitespace() {
         if raw.contains('\u{1}') {
             if out.last() != Some(&Tok::Gap) {

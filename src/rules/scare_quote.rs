@@ -143,7 +143,9 @@ impl Check for ScareQuote {
         // In text order: the words before a mark, or of a sentence, are found
         // by bisection, so 10,000 marks in one paragraph stay linear.
         let mut ends_of: Option<(usize, Vec<usize>)> = None;
-        let body = BodyIndex::new(cx);
+        // Built the first time a quotation needs it: most articles have no
+        // scare-quote candidate at all.
+        let body = std::cell::OnceCell::new();
         let mut elsewhere_memo: std::collections::HashMap<(Vec<String>, usize), bool> =
             std::collections::HashMap::new();
         for q in &a.quotes {
@@ -210,7 +212,10 @@ impl Check for ScareQuote {
             let elsewhere = !display
                 && *elsewhere_memo
                     .entry((ws.clone(), q.paragraph))
-                    .or_insert_with(|| body.used_elsewhere(&ws, q));
+                    .or_insert_with(|| {
+                        body.get_or_init(|| BodyIndex::new(cx))
+                            .used_elsewhere(&ws, q)
+                    });
             if elsewhere {
                 continue;
             }
