@@ -50,6 +50,9 @@ pub struct AttributionVerb {
     pub headline: bool,
     #[serde(default)]
     pub not_after: Vec<String>,
+    /// `verbs` split into lower-case words, made once for every article.
+    #[serde(skip)]
+    phrases: std::sync::OnceLock<Vec<(Vec<String>, String)>>,
 }
 
 const PASSIVE: [&str; 10] = [
@@ -129,11 +132,17 @@ const NOUN_FOLLOWERS: [&str; 8] = ["of", "from", "by", "about", "against", "and"
 
 impl Check for AttributionVerb {
     fn check(&self, cx: &Context, out: &mut Vec<Hit>) {
-        let phrases: Vec<(Vec<String>, &String)> = self
-            .verbs
-            .iter()
-            .map(|(k, v)| (k.split_whitespace().map(str::to_lowercase).collect(), v))
-            .collect();
+        let phrases = self.phrases.get_or_init(|| {
+            self.verbs
+                .iter()
+                .map(|(k, v)| {
+                    (
+                        k.split_whitespace().map(str::to_lowercase).collect(),
+                        v.clone(),
+                    )
+                })
+                .collect()
+        });
         if self.tag_only {
             for q in &cx.article.quotes {
                 let Some(cue) = &q.cue else { continue };

@@ -99,6 +99,7 @@ struct Memo<'a> {
     sources: OnceCell<Vec<anonymity_util::Source>>,
     named_in_narrative: OnceCell<Vec<speakers_util::Named>>,
     named_people: OnceCell<Vec<people_util::Named>>,
+    sentence_starts: OnceCell<Vec<usize>>,
 }
 
 impl<'a> Context<'a> {

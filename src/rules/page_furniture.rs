@@ -67,9 +67,12 @@ impl Check for ZoneDebris {
         }
         // A caption twice: one paragraph the other's start, the credit aside.
         for i in 1..ps.len() {
-            let (a, b) = (letters(text(i - 1)), letters(text(i)));
             let caption = ps[i - 1].zone == Zone::Caption || ps[i].zone == Zone::Caption;
-            if caption && a.len().min(b.len()) >= 20 && (a.starts_with(&b) || b.starts_with(&a)) {
+            if !caption {
+                continue;
+            }
+            let (a, b) = (letters(text(i - 1)), letters(text(i)));
+            if a.len().min(b.len()) >= 20 && (a.starts_with(&b) || b.starts_with(&a)) {
                 why[i - 1] = Some("the picture caption twice");
                 why[i] = Some("the picture caption twice");
             }

@@ -44,11 +44,10 @@ const ABBREVIATIONS: [&str; 16] = [
 /// True when `text` (narrative between two words) ends a sentence: a full stop,
 /// question or exclamation mark followed by a space (closing marks allowed between).
 pub fn has_sentence_break(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    chars.iter().enumerate().any(|(i, c)| {
+    text.char_indices().any(|(i, c)| {
         matches!(c, '.' | '!' | '?')
-            && chars[i + 1..]
-                .iter()
+            && text[i + c.len_utf8()..]
+                .chars()
                 .find(|c| !matches!(c, '”' | '’' | '"' | '\'' | ')' | '.'))
                 .is_none_or(|c| c.is_whitespace())
     })

@@ -13,19 +13,21 @@ const OPENERS: [char; 4] = ['“', '‘', '"', '\''];
 /// True when the `.` at `dot` ends an abbreviation or an initial ("Mr.", "J.").
 fn abbreviation_before(text: &str, dot: usize) -> bool {
     let before = &text[..dot];
-    let word: String = before
-        .chars()
+    let start = before
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '.')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .last()
+        .map_or(dot, |(i, _)| i);
+    let word = &before[start..];
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let bare = word.trim_matches('.');
     (letters == 1 && word.chars().next().is_some_and(char::is_uppercase))
-        || Lexicon::get()
-            .abbreviations
-            .contains(&word.trim_matches('.').to_lowercase())
+        || if bare.chars().any(char::is_uppercase) {
+            Lexicon::get().abbreviations.contains(&bare.to_lowercase())
+        } else {
+            Lexicon::get().abbreviations.contains(bare)
+        }
 }
 
 /// The byte offsets where a sentence starts within `span`: `span.start` (past
@@ -63,7 +65,14 @@ pub fn sentence_starts_in(text: &str, span: Span, out: &mut Vec<usize>) {
 
 /// Sentence starts of the whole article, in order (every paragraph but page
 /// furniture).
-pub fn sentence_starts(cx: &Context) -> Vec<usize> {
+/// Worked out once an article.
+pub fn sentence_starts<'c>(cx: &'c Context) -> &'c [usize] {
+    cx.memo
+        .sentence_starts
+        .get_or_init(|| compute_sentence_starts(cx))
+}
+
+fn compute_sentence_starts(cx: &Context) -> Vec<usize> {
     let mut out = Vec::new();
     for p in &cx.article.paragraphs {
         if p.zone != Zone::Boilerplate {
