@@ -129,7 +129,7 @@ impl Check for AmbiguousSpeaker {
             // The sentence the attribution belongs to: the quotation's first one
             // when the cue follows it ("“…. …,” he said").
             let open = q.open.map_or(q.span.start, |o| o.start);
-            let k = sentence_of(&starts, m.start.min(open));
+            let k = sentence_of(starts, m.start.min(open));
             if k == 0 {
                 continue;
             }
@@ -169,7 +169,7 @@ impl Check for AmbiguousSpeaker {
             let in_previous = |n: &&Named| {
                 n.span.start >= previous.start.max(after) && n.span.end <= previous.end
             };
-            if has_cue(cx, &words, previous)
+            if has_cue(cx, words, previous)
                 || named
                     .iter()
                     .filter(in_previous)

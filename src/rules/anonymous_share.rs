@@ -64,7 +64,7 @@ impl Check for AnonymousShare {
             return;
         }
         let anon: Vec<_> = sources(cx)
-            .into_iter()
+            .iter()
             .filter(|s| s.class == Class::Confidential && !s.quotes.is_empty())
             .collect();
         let anon_quotes: std::collections::HashSet<usize> =

@@ -200,8 +200,8 @@ impl Check for AttributionVerb {
             };
             let end = words[i + phrase.len() - 1].span.end;
             let verb_span = crate::span::Span::new(span.start, end);
-            if !self.noun_use(cx, &words, i, phrase.len())
-                && self.wanted(cx, &words, i, verb_span, phrase.len())
+            if !self.noun_use(cx, words, i, phrase.len())
+                && self.wanted(cx, words, i, verb_span, phrase.len())
             {
                 let mut hit = Hit::at(verb_span)
                     .var("verb", verb_span.slice(cx.source))

@@ -73,7 +73,7 @@ impl Check for CarriedSpeaker {
         let starts = sentence_starts(cx);
         let words = cx.narrative_words();
         let sentence_span = |at: usize| {
-            let k = sentence_of(&starts, at);
+            let k = sentence_of(starts, at);
             let end = starts.get(k + 1).copied().unwrap_or(cx.source.len());
             Span::new(starts[k], end)
         };
@@ -111,7 +111,7 @@ impl Check for CarriedSpeaker {
             let tail = sentence_span(close.saturating_sub(1));
             let lead_in = Span::new(own.start.max(para.span.start).min(open), open);
             let tail_span = Span::new(close, tail.end.min(para.span.end).max(close));
-            if has_cue(cx, &words, lead_in) || has_cue(cx, &words, tail_span) {
+            if has_cue(cx, words, lead_in) || has_cue(cx, words, tail_span) {
                 continue;
             }
             let last: Option<&Quote> = a.quotes[..qi]
@@ -199,7 +199,7 @@ impl Check for CarriedSpeaker {
             // talking was the answer. “…”") tells the reader whose the quotation
             // is, even when extraction carried the earlier cue.
             let between = Span::new(after_cue.min(open), open);
-            if has_cue(cx, &words, between) {
+            if has_cue(cx, words, between) {
                 continue;
             }
             if let Some(m) = other_named(sp, after_cue, open) {

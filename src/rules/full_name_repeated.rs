@@ -40,7 +40,7 @@ impl Check for FullNameRepeated {
     fn check(&self, cx: &Context, out: &mut Vec<Hit>) {
         let people = named_people(cx);
         for n in people {
-            if shares_surname(&people, n) {
+            if shares_surname(people, n) {
                 continue;
             }
             let mut short = None;

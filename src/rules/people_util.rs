@@ -396,7 +396,7 @@ fn compute_named_people(cx: &Context) -> Vec<Named> {
         }
     }
     out.extend(extra);
-    for w in modifier_only_names(cx, &words, &out) {
+    for w in modifier_only_names(cx, words, &out) {
         out.push(Named {
             person: None,
             name: w.clone(),

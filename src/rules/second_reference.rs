@@ -50,7 +50,7 @@ impl Check for SecondReference {
     fn check(&self, cx: &Context, out: &mut Vec<Hit>) {
         let people = named_people(cx);
         for n in people {
-            if shares_surname(&people, n) {
+            if shares_surname(people, n) {
                 continue;
             }
             let refs: Vec<&Ref> = n.body_refs().filter(|r| !r.attributive).collect();

@@ -67,7 +67,7 @@ impl Check for UnattributedAssertion {
             }
             let Some((p, reason)) = markers
                 .iter()
-                .filter(|(p, _)| matches_at(&words, i, p))
+                .filter(|(p, _)| matches_at(words, i, p))
                 .max_by_key(|(p, _)| p.len())
             else {
                 i += 1;

@@ -209,7 +209,7 @@ impl Check for Weasel {
             // Impersonal frames and claim nouns.
             if let Some((p, reason)) = frames
                 .iter()
-                .filter(|(p, _)| matches(&words, i, p))
+                .filter(|(p, _)| matches(words, i, p))
                 .max_by_key(|(p, _)| p.len())
             {
                 let last = &words[i + p.len() - 1];
@@ -243,7 +243,7 @@ impl Check for Weasel {
                 let next = words.get(i + 1).filter(|n| n.sentence == w.sentence);
                 let people = next.is_some_and(|n| {
                     PRONOUN_FOLLOWERS.contains(&&*n.lower())
-                        || self.is_cue_at(&words, i + 1, &cues).is_some()
+                        || self.is_cue_at(words, i + 1, &cues).is_some()
                 });
                 let frame = i > 0 && (words[i - 1].is("for") || words[i - 1].is("to"));
                 if !people && !frame {
@@ -294,7 +294,7 @@ impl Check for Weasel {
             {
                 continue;
             }
-            if let Some((j, len)) = self.cue_after(cx, &words, i, &cues) {
+            if let Some((j, len)) = self.cue_after(cx, words, i, &cues) {
                 let end = words[j + len - 1].span.end;
                 push(
                     Span::new(words[start].span.start, end),
@@ -309,7 +309,7 @@ impl Check for Weasel {
             });
             if let Some(k) = prep {
                 let cue = (k.saturating_sub(4)..k).find(|&c| {
-                    words[c].sentence == w.sentence && self.is_cue_at(&words, c, &back).is_some()
+                    words[c].sentence == w.sentence && self.is_cue_at(words, c, &back).is_some()
                 });
                 if let Some(c) = cue {
                     push(
