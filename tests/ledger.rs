@@ -243,3 +243,112 @@ fn the_five_seeds_give_no_cross_article_finding() {
         .collect();
     assert!(g.is_empty(), "{g:?}");
 }
+
+fn extracted(name: &str) -> Vec<Extracted> {
+    case(name)
+        .into_iter()
+        .map(|(path, source)| Extracted {
+            article: quotecheck::extract_text(&source, Format::Text),
+            path,
+            source,
+        })
+        .collect()
+}
+
+#[test]
+fn a_person_named_in_full_once_is_one_person_with_every_mention() {
+    use quotecheck::ledger::Ledger;
+    use quotecheck::model::MentionForm;
+    let files = extracted("person-mentions");
+    let refs: Vec<&Extracted> = files.iter().collect();
+    let l = Ledger::build(&refs, refs.len());
+    let (n, p) = l
+        .people
+        .iter()
+        .enumerate()
+        .find(|(_, p)| p.file == 0 && p.name == "Jon Lansman")
+        .expect("Jon Lansman in a.txt");
+    for form in [
+        MentionForm::FullName,
+        MentionForm::Honorific,
+        MentionForm::Pronoun,
+        MentionForm::Surname,
+    ] {
+        assert!(
+            p.mentions.iter().any(|(f, _)| *f == form),
+            "{form:?} missing from {:?}",
+            p.mentions
+        );
+    }
+    // "Mr Lansman said" and "He added" are both his.
+    assert_eq!(p.quotes.len(), 2, "{:?}", p.quotes);
+    for &q in &p.quotes {
+        assert_eq!(l.quotes[q].speaker.as_ref().unwrap().person, Some(n));
+    }
+    let b = l
+        .people
+        .iter()
+        .find(|p| p.file == 1 && p.name == "Jon Lansman")
+        .expect("Jon Lansman in b.txt");
+    assert_eq!(b.key, p.key);
+    assert_eq!(
+        one("person-mentions"),
+        (
+            "quote-wording-drift".into(),
+            "b.txt".into(),
+            "warning".into()
+        )
+    );
+}
+
+#[test]
+fn two_people_sharing_a_surname_are_never_joined() {
+    use quotecheck::ledger::Ledger;
+    let files = extracted("surname-two-people");
+    let refs: Vec<&Extracted> = files.iter().collect();
+    let l = Ledger::build(&refs, refs.len());
+    let (a, b) = (
+        l.quotes[0].speaker.as_ref().unwrap(),
+        l.quotes[1].speaker.as_ref().unwrap(),
+    );
+    assert_eq!(a.key, b.key);
+    assert!(!a.same_person(b), "{a:?} / {b:?}");
+    // Not one person's drifting words: the same words given to two people.
+    assert_eq!(
+        one("surname-two-people"),
+        (
+            "quote-speaker-conflict".into(),
+            "b.txt".into(),
+            "error".into()
+        )
+    );
+}
+
+#[test]
+fn a_title_given_after_a_surname_later_in_the_article_is_compared() {
+    assert_flags("role-by-surname", "person-role-conflict");
+}
+
+#[test]
+fn a_wire_dateline_and_an_updated_line_of_one_day_make_a_same_date_title_conflict() {
+    // A warning, not the info of an undated pair: both dates were read.
+    assert_eq!(
+        one("title-wire-same-day"),
+        (
+            "person-role-conflict".into(),
+            "b.txt".into(),
+            "warning".into()
+        )
+    );
+}
+
+#[test]
+fn a_title_changed_between_a_posted_line_and_front_matter_months_apart_is_silent() {
+    assert_silent("title-months-apart");
+    let files = extracted("title-months-apart");
+    let refs: Vec<&Extracted> = files.iter().collect();
+    let l = quotecheck::ledger::Ledger::build(&refs, refs.len());
+    assert_eq!(l.articles[0].date.as_deref(), Some("2017-03-03"));
+    assert_eq!(l.articles[1].date.as_deref(), Some("2017-09-20"));
+    assert_eq!(l.articles[1].date_source, Some("front-matter"));
+}

@@ -8,7 +8,14 @@
 //! person and the words before or in apposition to a full name. Different
 //! offices ("founder" and "chairman") are both true and not compared. Articles
 //! more than `max_days_apart` apart may both be right (a title changes over
-//! time); when either article has no date the finding is an info.
+//! time); when either article has no date the finding is an info. An article's
+//! date is the ledger's: front matter (`date`, `published`, ...), a "Published:",
+//! "Updated 12:30 GMT, Friday 3 March 2017" or "Posted on March 3, 2017" line or a
+//! dated byline among the first lines, or a wire dateline ("LONDON, March 3
+//! (Reuters) -", its year from another full date of the article). The person is
+//! the register's: the full name, with the surname, honorific and pronoun
+//! mentions the article joins to it, so "Ms Walker, a former vice-chair" is a
+//! title of Jackie Walker; people sharing only a surname are never joined.
 //!
 //! # Why an editor cares
 //! Sources are identified by position so readers can judge them; contradictory
@@ -174,17 +181,23 @@ fn title_before(src: &str, at: usize) -> Option<Span> {
 /// words before a full-name mention ("former Momentum official Christine
 /// Shawcroft") or in apposition after it ("Jackie Walker, a former Momentum
 /// Vice-Chair who ...").
-fn roles_of(cx: &CrossContext, file: usize, index: usize) -> Vec<(String, Span)> {
+fn roles_of(
+    cx: &CrossContext,
+    file: usize,
+    index: usize,
+    ledger_mentions: &[(MentionForm, Span)],
+) -> Vec<(String, Span)> {
     let src = cx.source(file);
     let p = &cx.files[file].article.people[index];
     let mut out: Vec<(String, Span)> = p.roles.iter().map(|r| (r.text.clone(), r.span)).collect();
+    // The ledger's mentions: the register's, and surname-only ones it joins.
+    let mentions: Vec<crate::model::Mention> = ledger_mentions
+        .iter()
+        .map(|&(form, span)| crate::model::Mention { span, form })
+        .collect();
     let first = p.name.split_whitespace().next().unwrap_or("");
     let last = p.name.split_whitespace().next_back().unwrap_or("");
-    for m in p
-        .mentions
-        .iter()
-        .filter(|m| m.form == MentionForm::FullName)
-    {
+    for m in mentions.iter().filter(|m| m.form == MentionForm::FullName) {
         let text = m.span.slice(src);
         let Some(s) = text.find(first) else { continue };
         let Some(e) = text[s..].find(last).map(|e| s + e + last.len()) else {
@@ -197,23 +210,42 @@ fn roles_of(cx: &CrossContext, file: usize, index: usize) -> Vec<(String, Span)>
         } else if let Some(pre) = title_before(src, m.span.start + s) {
             out.push((pre.slice(src).to_string(), pre));
         }
-        let after = &text[e..];
-        if let Some(rest) = after.strip_prefix(", ") {
-            let cut = [",", " who ", " which ", " whose "]
-                .iter()
-                .filter_map(|c| rest.find(c))
-                .min()
-                .unwrap_or(rest.len());
-            let role = rest[..cut].trim();
-            if !role.is_empty() {
-                let start = m.span.start + e + 2;
-                out.push((role.to_string(), Span::new(start, start + role.len())));
-            }
-        }
+        push_apposition(&text[e..], m.span.start + e, &mut out);
+    }
+    // The same person by surname or honorific later in the article, joined
+    // through the register: "Mr Lansman, the group's chairman, said".
+    for m in mentions
+        .iter()
+        .filter(|m| matches!(m.form, MentionForm::Surname | MentionForm::Honorific))
+    {
+        let text = m.span.slice(src);
+        let Some(e) = text.rfind(last).map(|e| e + last.len()) else {
+            continue;
+        };
+        let end = m.span.start + e;
+        let rest_end = src[end..].find('\n').map_or(src.len(), |i| end + i);
+        push_apposition(&src[end..rest_end], end, &mut out);
     }
     out.sort_by_key(|r| r.1);
     out.dedup_by_key(|r| r.1);
     out
+}
+
+/// The apposition after a name (", a former Momentum Vice-Chair who ..." ->
+/// "a former Momentum Vice-Chair"), `at` being where `after` starts.
+fn push_apposition(after: &str, at: usize, out: &mut Vec<(String, Span)>) {
+    if let Some(rest) = after.strip_prefix(", ") {
+        let cut = [",", " who ", " which ", " whose "]
+            .iter()
+            .filter_map(|c| rest.find(c))
+            .min()
+            .unwrap_or(rest.len());
+        let role = rest[..cut].trim();
+        if !role.is_empty() {
+            let start = at + 2;
+            out.push((role.to_string(), Span::new(start, start + role.len())));
+        }
+    }
 }
 
 /// One role occurrence of a person in one article.
@@ -252,7 +284,7 @@ impl CrossCheck for PersonRoleConflict {
                 Default::default();
             for &i in members {
                 let p = &l.people[i];
-                for (text, span) in roles_of(cx, p.file, p.index) {
+                for (text, span) in roles_of(cx, p.file, p.index, &p.mentions) {
                     if let Some(k) = role_key(&text) {
                         by_core.entry(k.core).or_default().push(Occurrence {
                             person: i,

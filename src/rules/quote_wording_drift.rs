@@ -62,8 +62,7 @@ impl CrossCheck for QuoteWordingDrift {
                 && !b.zone.is_display()
                 && !sa.anonymous
                 && !sb.anonymous
-                && !sa.key.is_empty()
-                && sa.key == sb.key
+                && sa.same_person(sb)
         });
         for (here, theres) in groups {
             let q = &l.quotes[here];
