@@ -45,9 +45,6 @@ pub struct ArticleEntry {
     pub checked: bool,
     /// Where the date came from: "front-matter", "dateline" or "byline".
     pub date_source: Option<&'static str>,
-    /// The publication named in the front matter (`publication`, `outlet`,
-    /// `publisher`, `site`, `source`), when it names one.
-    pub publication: Option<String>,
 }
 
 /// One word of a quotation: its folded form and where it stands. A gap (an
@@ -626,10 +623,6 @@ impl Ledger {
                 canonical,
                 checked: i < checked,
                 date_source,
-                publication: front_matter_value(
-                    &f.source,
-                    &["publication", "outlet", "publisher", "site", "source"],
-                ),
             });
         }
         use rayon::prelude::*;

@@ -352,3 +352,37 @@ fn a_title_changed_between_a_posted_line_and_front_matter_months_apart_is_silent
     assert_eq!(l.articles[1].date.as_deref(), Some("2017-09-20"));
     assert_eq!(l.articles[1].date_source, Some("front-matter"));
 }
+
+#[test]
+fn wording_drift_within_one_publication_is_an_error() {
+    assert_eq!(
+        one("drift-same-publication"),
+        ("quote-wording-drift".into(), "b.md".into(), "error".into())
+    );
+    assert_eq!(
+        one("drift-other-publication"),
+        (
+            "quote-wording-drift".into(),
+            "b.md".into(),
+            "warning".into()
+        )
+    );
+    // Without a publication in the front matter, one folder is no proof of one
+    // publication unless the newsroom says so.
+    assert_eq!(one("one-word-changed").2, "warning");
+    let mut opts = toml::Table::new();
+    opts.insert(
+        "publication_fallback".into(),
+        toml::Value::String("directory".into()),
+    );
+    let ov = RuleOverride {
+        options: Some(opts),
+        ..RuleOverride::default()
+    };
+    let found = g_findings_with(
+        "one-word-changed",
+        &BTreeMap::from([("quote-wording-drift".to_string(), ov)]),
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].2, "error");
+}

@@ -27,6 +27,9 @@ pub struct CrossHit {
     pub hit: Hit,
     /// A severity below the rule's (e.g. info when a date is unknown).
     pub lower: Option<Severity>,
+    /// A severity the rule's options give this hit instead of the rule's (e.g.
+    /// `same_publication_severity`); softening and `lower` still apply after it.
+    pub severity: Option<Severity>,
 }
 
 impl CrossHit {
@@ -35,6 +38,7 @@ impl CrossHit {
             file,
             hit,
             lower: None,
+            severity: None,
         }
     }
 }
@@ -232,15 +236,17 @@ impl Rule {
             file,
             hit: h,
             lower,
+            severity: own,
         } in hits
         {
             if !cx.checked(file) {
                 continue;
             }
+            let base = own.unwrap_or(self.severity);
             let mut severity = if h.soften {
-                self.severity.min(Severity::Warning)
+                base.min(Severity::Warning)
             } else {
-                self.severity
+                base
             };
             if let Some(l) = lower {
                 severity = severity.min(l);

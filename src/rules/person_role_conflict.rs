@@ -397,7 +397,12 @@ impl CrossCheck for PersonRoleConflict {
             }
         }
         for ((file, _), (hit, lower)) in found {
-            out.push(CrossHit { file, hit, lower });
+            out.push(CrossHit {
+                file,
+                hit,
+                lower,
+                severity: None,
+            });
         }
     }
 }
