@@ -7,7 +7,10 @@
 //! comparing all pairs: identical word sequences are grouped by a hash, the groups
 //! are indexed by 3-word shingles, and only groups sharing shingles are aligned
 //! word by word. Shingles shared by very many groups ("I think we") are left out
-//! of the candidate search, so the cost grows about linearly with the quotations.
+//! of the candidate search, so the cost grows about linearly with the quotations;
+//! a quotation with (nearly) all its shingles that crowded (a popular quotation,
+//! excerpted differently in many articles) is looked up by its few rarest
+//! shingles instead, with a bounded scan and a bounded number of alignments.
 //! Articles with the same bytes are one article published twice: nothing is
 //! linked between them.
 
@@ -27,6 +30,17 @@ pub const LINK_MIN_SIMILARITY: f64 = 0.7;
 const SHINGLE: usize = 3;
 /// A shingle shared by more groups than this is too common to find candidates by.
 const SHINGLE_BUCKET_CAP: usize = 48;
+/// A group with fewer shingles under the cap (and shared with another group)
+/// than this is looked up by its rarest shingles (a popular quotation, excerpted
+/// in many articles).
+const POPULAR_MIN_RARE: usize = 3;
+/// How many of its rarest shingles such a group is looked up by; a candidate
+/// must share all but one of them.
+const POPULAR_RAREST: usize = 4;
+/// The most entries of a crowded bucket scanned per lookup.
+const POPULAR_SCAN: usize = 2048;
+/// The most candidate groups aligned per popular lookup.
+const POPULAR_ALIGN: usize = 64;
 /// Longest quotation aligned word by word (longer ones are cut for the alignment).
 const MAX_ALIGN: usize = 400;
 /// A group of identical quotations larger than this is linked as a star.
@@ -988,10 +1002,15 @@ fn find_links(quotes: &[QuoteEntry], articles: &[ArticleEntry], min_words: usize
         .into_par_iter()
         .flat_map_iter(|g| {
             let mut shared: FxHashMap<u32, u32> = FxHashMap::default();
+            let mut rare = 0;
             for s in &group_shingles[g] {
                 let bucket = &index[s];
                 if bucket.len() > SHINGLE_BUCKET_CAP {
                     continue;
+                }
+                // Shingles of its own only (a changed word's) find nothing.
+                if bucket.len() > 1 {
+                    rare += 1;
                 }
                 for &h in bucket {
                     if h as usize > g {
@@ -999,18 +1018,51 @@ fn find_links(quotes: &[QuoteEntry], articles: &[ArticleEntry], min_words: usize
                     }
                 }
             }
-            let mut out = Vec::new();
             let mine = group_shingles[g].len();
-            for (h, count) in shared {
-                let h = h as usize;
-                let need = if mine.min(group_shingles[h].len()) < 3 {
+            let need_of = |h: usize| {
+                if mine.min(group_shingles[h].len()) < 3 {
                     1
                 } else {
                     2
-                };
-                if (count as usize) < need {
-                    continue;
                 }
+            };
+            let mut candidates: Vec<(usize, u32)> = shared
+                .into_iter()
+                .map(|(h, c)| (h as usize, c))
+                .filter(|&(h, c)| c as usize >= need_of(h))
+                .collect();
+            // A popular quotation (every excerpt of it in its own group) has all
+            // or nearly all its shingles in crowded buckets: look it up by its
+            // rarest shingles instead, scanning a bounded part of each bucket and
+            // aligning only the groups that share the most of them, so the cost
+            // stays linear.
+            if rare < POPULAR_MIN_RARE && mine >= POPULAR_RAREST {
+                let mut by_size: Vec<&u64> = group_shingles[g]
+                    .iter()
+                    .filter(|s| index[*s].len() > SHINGLE_BUCKET_CAP)
+                    .collect();
+                by_size.sort_by_key(|s| index[*s].len());
+                let mut popular: FxHashMap<u32, u32> = FxHashMap::default();
+                for s in by_size.into_iter().take(POPULAR_RAREST) {
+                    for &h in index[s].iter().take(POPULAR_SCAN) {
+                        if h as usize != g {
+                            *popular.entry(h).or_default() += 1;
+                        }
+                    }
+                }
+                let mut extra: Vec<(usize, u32)> = popular
+                    .into_iter()
+                    .map(|(h, c)| (h as usize, c))
+                    .filter(|&(_, c)| c as usize >= POPULAR_RAREST - 1)
+                    .collect();
+                extra.sort_unstable_by_key(|&(h, c)| (std::cmp::Reverse(c), h));
+                extra.truncate(POPULAR_ALIGN);
+                candidates.extend(extra);
+                candidates.sort_unstable_by_key(|&(h, _)| h);
+                candidates.dedup_by_key(|&mut (h, _)| h);
+            }
+            let mut out = Vec::new();
+            for (h, _) in candidates {
                 let (x0, y0) = (groups[g][0], groups[h][0]);
                 let (matched, hunks) = align(&quotes[x0].words, &quotes[y0].words);
                 let probe = Link {

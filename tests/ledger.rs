@@ -386,3 +386,80 @@ fn wording_drift_within_one_publication_is_an_error() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].2, "error");
 }
+
+/// A popular quotation: 60 articles quote it, each a different excerpt (so no
+/// two are the same words and every inner shingle is shared by all 60), and one
+/// of them changes a word. The shingle index must still find it.
+fn popular_quotation(changed: Option<usize>) -> Vec<Extracted> {
+    let words: Vec<&str> = "we have made it clear that we are not going to campaign to deselect \
+        anyone at all anywhere because the members of this party deserve a real say in who \
+        represents them in parliament and in every council chamber across the country"
+        .split_whitespace()
+        .collect();
+    (0..60)
+        .map(|i| {
+            let (s, e) = (i % 6, words.len() - i / 6);
+            let mut w: Vec<String> = words[s..e].iter().map(|x| x.to_string()).collect();
+            if Some(i) == changed {
+                let at = w.iter().position(|x| x == "anyone").unwrap();
+                w[at] = "anybody".into();
+            }
+            let mut q = w.join(" ");
+            q[..1].make_ascii_uppercase();
+            let source = format!(
+                "Momentum story {i}\n\nPublished: 2018-03-{:02}\n\nJon Lansman said: \"{q}.\"\n",
+                1 + i % 28
+            );
+            Extracted {
+                article: quotecheck::extract_text(&source, Format::Text),
+                path: format!("popular/{i:02}.txt"),
+                source,
+            }
+        })
+        .collect()
+}
+
+fn drift_findings(files: &[Extracted]) -> Vec<(String, usize)> {
+    let rules = load_rules(&[], &BTreeMap::new()).unwrap();
+    check_files(files, &rules, &House::default(), &[])
+        .into_iter()
+        .filter(|f| f.rule == "quote-wording-drift" || f.rule == "quote-speaker-conflict")
+        .map(|f| (f.path, f.related.len()))
+        .collect()
+}
+
+#[test]
+fn a_popular_quotation_changed_in_one_of_sixty_articles_is_found() {
+    let files = popular_quotation(Some(59));
+    let refs: Vec<&Extracted> = files.iter().collect();
+    let l = quotecheck::ledger::Ledger::build(&refs, refs.len());
+    assert_eq!(l.quotes.len(), 60);
+    let found = drift_findings(&files);
+    assert!(
+        found.iter().any(|(p, _)| p == "popular/59.txt"),
+        "{found:?}"
+    );
+    // Every finding is about the changed excerpt: reported on it, or on a later
+    // article with it as the other place.
+    for f in check_files(
+        &files,
+        &load_rules(&[], &BTreeMap::new()).unwrap(),
+        &House::default(),
+        &[],
+    )
+    .into_iter()
+    .filter(|f| f.rule == "quote-wording-drift")
+    {
+        assert!(
+            f.path == "popular/59.txt" || f.related.iter().any(|r| r.path == "popular/59.txt"),
+            "{f:?}"
+        );
+    }
+    // Excerpts of one quotation are linked to each other, not only to the changed one.
+    assert!(l.links.len() >= 59, "{}", l.links.len());
+}
+
+#[test]
+fn a_popular_quotation_repeated_faithfully_is_silent() {
+    assert!(drift_findings(&popular_quotation(None)).is_empty());
+}
