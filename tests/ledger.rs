@@ -8,7 +8,7 @@ use quotecheck::rules::load_rules;
 use quotecheck::{Extracted, check_files};
 use std::collections::BTreeMap;
 
-const G: [&str; 8] = [
+const G: [&str; 10] = [
     "quote-speaker-conflict",
     "quote-wording-drift",
     "quote-context-conflict",
@@ -17,6 +17,8 @@ const G: [&str; 8] = [
     "person-role-conflict",
     "house-style-drift",
     "second-hand-quote-elsewhere",
+    "claim-source-conflict",
+    "anonymous-claim-named-elsewhere",
 ];
 
 fn case(name: &str) -> Vec<(String, String)> {
@@ -462,4 +464,67 @@ fn a_popular_quotation_changed_in_one_of_sixty_articles_is_found() {
 #[test]
 fn a_popular_quotation_repeated_faithfully_is_silent() {
     assert!(drift_findings(&popular_quotation(None)).is_empty());
+}
+
+/// The claims of a case's ledger: (file, source name).
+fn ledger_claims(name: &str) -> Vec<(usize, String)> {
+    let files = extracted(name);
+    let refs: Vec<&Extracted> = files.iter().collect();
+    let l = quotecheck::ledger::Ledger::build(&refs, refs.len());
+    l.claims
+        .iter()
+        .map(|c| {
+            (
+                c.file,
+                c.speaker.as_ref().map_or(String::new(), |s| s.name.clone()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn one_claim_given_to_two_sources_in_two_articles() {
+    assert_eq!(ledger_claims("claim-two-sources").len(), 2);
+    assert_eq!(
+        one("claim-two-sources"),
+        (
+            "claim-source-conflict".into(),
+            "b.txt".into(),
+            "warning".into()
+        )
+    );
+}
+
+#[test]
+fn an_anonymous_claim_whose_source_is_named_elsewhere() {
+    assert_eq!(
+        ledger_claims("claim-anonymous-named"),
+        [
+            (0, "A senior Momentum source".to_string()),
+            (1, "Jane Hartley".to_string())
+        ]
+    );
+    assert_eq!(
+        one("claim-anonymous-named"),
+        (
+            "anonymous-claim-named-elsewhere".into(),
+            "b.txt".into(),
+            "warning".into()
+        )
+    );
+}
+
+#[test]
+fn claim_controls_stay_silent() {
+    // Each control has its claims in the ledger, so silence is the rules' doing:
+    // a phrase three people said, content under the minimum length, and one
+    // person (named in full, then "Mr Lansman") in both articles.
+    for (name, n) in [
+        ("claim-common-phrase", 3),
+        ("claim-short", 2),
+        ("claim-same-source", 2),
+    ] {
+        assert_eq!(ledger_claims(name).len(), n, "{name}");
+        assert_silent(name);
+    }
 }

@@ -118,10 +118,19 @@ pub fn pairs_by_here(
     cx: &CrossContext,
     keep: impl Fn(&crate::ledger::Link, &QuoteEntry, &QuoteEntry) -> bool,
 ) -> Vec<(usize, Vec<usize>)> {
-    let l = cx.ledger;
+    pairs_by_here_in(cx, &cx.ledger.links, &cx.ledger.quotes, keep)
+}
+
+/// `pairs_by_here` over other linked entries: the claims and their links.
+pub fn pairs_by_here_in(
+    cx: &CrossContext,
+    links: &[crate::ledger::Link],
+    entries: &[QuoteEntry],
+    keep: impl Fn(&crate::ledger::Link, &QuoteEntry, &QuoteEntry) -> bool,
+) -> Vec<(usize, Vec<usize>)> {
     let mut by: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
-    for link in &l.links {
-        let (qa, qb) = (&l.quotes[link.a], &l.quotes[link.b]);
+    for link in links {
+        let (qa, qb) = (&entries[link.a], &entries[link.b]);
         if !keep(link, qa, qb) {
             continue;
         }
