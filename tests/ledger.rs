@@ -211,6 +211,7 @@ fn controls_stay_silent() {
         "second-hand-credited",
         "slogan",
         "formula",
+        "title-modifier-split",
     ] {
         assert_silent(name);
     }

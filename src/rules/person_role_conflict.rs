@@ -226,9 +226,59 @@ fn roles_of(
         let rest_end = src[end..].find('\n').map_or(src.len(), |i| end + i);
         push_apposition(&src[end..rest_end], end, &mut out);
     }
+    // A role written straight after a modifier ("former Cabinet minister", with
+    // "Cabinet minister" attached by extraction) is the modified role: one
+    // title, not a current and a former one in the same sentence.
+    for r in out.iter_mut() {
+        let start = modified_start(src, r.1.start);
+        if start < r.1.start {
+            r.1 = Span::new(start, r.1.end);
+            r.0 = r.1.slice(src).to_string();
+        }
+    }
     out.sort_by_key(|r| r.1);
     out.dedup_by_key(|r| r.1);
     out
+}
+
+/// Where a role starting at `at` starts once the modifier words just before it
+/// ("former", "ex-", "then", "acting", ...) are taken in.
+fn modified_start(src: &str, at: usize) -> usize {
+    const MODS: [&str; 12] = [
+        "former",
+        "ex",
+        "then",
+        "acting",
+        "interim",
+        "caretaker",
+        "shadow",
+        "deputy",
+        "outgoing",
+        "incoming",
+        "retired",
+        "previous",
+    ];
+    let mut start = at;
+    loop {
+        let head = &src[..start];
+        if let Some(h) = head.strip_suffix('-')
+            && let Some(w) = h.rsplit(|c: char| !c.is_alphabetic()).next()
+            && w.eq_ignore_ascii_case("ex")
+        {
+            start = h.len() - w.len();
+            continue;
+        }
+        let t = head.trim_end_matches([' ', '\t']);
+        if t.len() == head.len() {
+            return start;
+        }
+        let w = t.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        if !w.is_empty() && MODS.iter().any(|m| w.eq_ignore_ascii_case(m)) {
+            start = t.len() - w.len();
+            continue;
+        }
+        return start;
+    }
 }
 
 /// The apposition after a name (", a former Momentum Vice-Chair who ..." ->
@@ -410,6 +460,17 @@ impl CrossCheck for PersonRoleConflict {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn modifiers_before_a_role_are_taken_in() {
+        let src = "and former Cabinet minister Jack and ex-Home Secretary X";
+        let at = src.find("Cabinet").unwrap();
+        assert_eq!(&src[modified_start(src, at)..at], "former ");
+        let at = src.find("Home").unwrap();
+        assert_eq!(&src[modified_start(src, at)..at], "ex-");
+        let at = src.find("Jack").unwrap();
+        assert_eq!(modified_start(src, at), at);
+    }
 
     #[test]
     fn roles_fold_modifiers_and_aliases() {
