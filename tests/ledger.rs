@@ -212,6 +212,7 @@ fn controls_stay_silent() {
         "slogan",
         "formula",
         "title-modifier-split",
+        "title-undated-other-story",
     ] {
         assert_silent(name);
     }
@@ -528,4 +529,15 @@ fn claim_controls_stay_silent() {
         assert_eq!(ledger_claims(name).len(), n, "{name}");
         assert_silent(name);
     }
+}
+
+#[test]
+fn undated_titles_are_compared_within_one_story_only() {
+    // The same story (a shared quotation), no dates: an info. Two undated
+    // stories with nothing in common may be a year apart: silent (a control
+    // in controls_stay_silent).
+    assert_eq!(
+        one("title-undated-same-story"),
+        ("person-role-conflict".into(), "b.txt".into(), "info".into())
+    );
 }

@@ -22,7 +22,13 @@
 //! titles are corrections waiting to happen.
 //!
 //! # Options
-//! `max_days_apart` (14): articles further apart than this are not compared.
+//! `max_days_apart` (14): articles further apart than this are not compared;
+//! `undated_same_story` (true): when either article has no date, compare the two
+//! only when they share a quotation or a claim (the same story, so the same
+//! time); a title in an undated article about another week may simply be older.
+//! On the bbc corpus (no dates at all) most undated pairs without a shared
+//! quotation were titles that changed over the year ("Home Secretary" and
+//! "ex-Home Secretary" David Blunkett), not conflicts.
 
 use super::cross::{CrossCheck, CrossContext, CrossHit};
 use super::{Check, Context, Hit};
@@ -38,11 +44,15 @@ use std::collections::BTreeSet;
 #[serde(deny_unknown_fields, default)]
 pub struct PersonRoleConflict {
     pub max_days_apart: i64,
+    pub undated_same_story: bool,
 }
 
 impl Default for PersonRoleConflict {
     fn default() -> Self {
-        PersonRoleConflict { max_days_apart: 14 }
+        PersonRoleConflict {
+            max_days_apart: 14,
+            undated_same_story: true,
+        }
     }
 }
 
@@ -238,7 +248,7 @@ fn roles_of(
     }
     out.sort_by_key(|r| r.1);
     out.dedup_by_key(|r| r.1);
-    out
+    one_per_overlap(out)
 }
 
 /// Where a role starting at `at` starts once the modifier words just before it
@@ -298,6 +308,34 @@ fn push_apposition(after: &str, at: usize, out: &mut Vec<(String, Span)>) {
     }
 }
 
+/// Two articles as an unordered pair of their canonical copies.
+fn story_key(l: &crate::ledger::Ledger, a: usize, b: usize) -> (usize, usize) {
+    let (a, b) = (l.articles[a].canonical, l.articles[b].canonical);
+    (a.min(b), a.max(b))
+}
+
+/// Of roles whose spans overlap ("Their former coach" and "former coach", or
+/// "former England rugby union captain" and "captain"), one: the one with most
+/// modifiers, then the shortest. One title is one occurrence.
+fn one_per_overlap(roles: Vec<(String, Span)>) -> Vec<(String, Span)> {
+    let score = |r: &(String, Span)| {
+        let mods = role_key(&r.0).map_or(0, |k| k.mods.len());
+        (std::cmp::Reverse(mods), r.1.end - r.1.start)
+    };
+    let mut out: Vec<(String, Span)> = Vec::new();
+    for r in roles {
+        match out.last_mut() {
+            Some(last) if r.1.start < last.1.end => {
+                if score(&r) < score(last) {
+                    *last = r;
+                }
+            }
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
 /// One role occurrence of a person in one article.
 struct Occurrence {
     person: usize,
@@ -315,6 +353,19 @@ const MAX_RELATED: usize = 3;
 impl CrossCheck for PersonRoleConflict {
     fn check_cross(&self, cx: &CrossContext, out: &mut Vec<CrossHit>) {
         let l = cx.ledger;
+        // Article pairs that share a quotation or a claim: one story.
+        let stories: rustc_hash::FxHashSet<(usize, usize)> = l
+            .links
+            .iter()
+            .map(|k| (l.quotes[k.a].file, l.quotes[k.b].file))
+            .chain(
+                l.claim_links
+                    .iter()
+                    .map(|k| (l.claims[k.a].file, l.claims[k.b].file)),
+            )
+            .filter(|(a, b)| a != b)
+            .map(|(a, b)| story_key(l, a, b))
+            .collect();
         let mut clusters: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
         for (i, p) in l.people.iter().enumerate() {
             clusters.entry(p.key.as_str()).or_default().push(i);
@@ -399,6 +450,12 @@ impl CrossCheck for PersonRoleConflict {
                                 }
                                 let apart = l.days_apart(px.file, py.file);
                                 if apart.is_some_and(|d| d > self.max_days_apart) {
+                                    continue;
+                                }
+                                if apart.is_none()
+                                    && self.undated_same_story
+                                    && !stories.contains(&story_key(l, px.file, py.file))
+                                {
                                     continue;
                                 }
                                 let here = cx.here_and_there(
