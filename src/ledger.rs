@@ -7,7 +7,10 @@
 //! comparing all pairs: identical word sequences are grouped by a hash, the groups
 //! are indexed by 3-word shingles, and only groups sharing shingles are aligned
 //! word by word. Shingles shared by very many groups ("I think we") are left out
-//! of the candidate search, so the cost grows about linearly with the quotations.
+//! of the candidate search, so the cost grows about linearly with the quotations;
+//! a quotation with (nearly) all its shingles that crowded (a popular quotation,
+//! excerpted differently in many articles) is looked up by its few rarest
+//! shingles instead, with a bounded scan and a bounded number of alignments.
 //! Articles with the same bytes are one article published twice: nothing is
 //! linked between them.
 
@@ -19,11 +22,25 @@ use std::hash::{Hash, Hasher};
 
 /// Quotations shorter than this (in words) are not linked at all.
 pub const LINK_MIN_WORDS: usize = 4;
+/// Claims shorter than this (in words) are not linked: "the plan was flawed"
+/// is said by many people.
+pub const CLAIM_LINK_MIN_WORDS: usize = 6;
 /// Pairs below this token-level similarity are not linked.
 pub const LINK_MIN_SIMILARITY: f64 = 0.7;
 const SHINGLE: usize = 3;
 /// A shingle shared by more groups than this is too common to find candidates by.
 const SHINGLE_BUCKET_CAP: usize = 48;
+/// A group with fewer shingles under the cap (and shared with another group)
+/// than this is looked up by its rarest shingles (a popular quotation, excerpted
+/// in many articles).
+const POPULAR_MIN_RARE: usize = 3;
+/// How many of its rarest shingles such a group is looked up by; a candidate
+/// must share all but one of them.
+const POPULAR_RAREST: usize = 4;
+/// The most entries of a crowded bucket scanned per lookup.
+const POPULAR_SCAN: usize = 2048;
+/// The most candidate groups aligned per popular lookup.
+const POPULAR_ALIGN: usize = 64;
 /// Longest quotation aligned word by word (longer ones are cut for the alignment).
 const MAX_ALIGN: usize = 400;
 /// A group of identical quotations larger than this is linked as a star.
@@ -40,6 +57,8 @@ pub struct ArticleEntry {
     pub canonical: usize,
     /// Reported on (false for an archive article, compared against only).
     pub checked: bool,
+    /// Where the date came from: "front-matter", "dateline" or "byline".
+    pub date_source: Option<&'static str>,
 }
 
 /// One word of a quotation: its folded form and where it stands. A gap (an
@@ -67,6 +86,46 @@ pub struct SpeakerEntry {
     pub entity: EntityKind,
     pub source: SpeakerSource,
     pub mention: Option<Span>,
+    /// The given name (first word of the fullest name, folded), when the article
+    /// gives one: with the surname key it tells two people apart.
+    pub given: Option<String>,
+    /// Index in `Ledger::people` of the speaker's register entry, when the
+    /// speaker is a person the article names in full.
+    pub person: Option<usize>,
+}
+
+impl SpeakerEntry {
+    /// Whether two speakers are one person: the same surname, and given names
+    /// that agree when both articles give one (equal, an initial of the other, or
+    /// one letter added: Jon / John is a spelling for `person-name-variant`, not
+    /// another person). Ed Miliband and David Miliband are two people.
+    pub fn same_person(&self, other: &SpeakerEntry) -> bool {
+        if self.key.is_empty() || self.key != other.key {
+            return false;
+        }
+        match (&self.given, &other.given) {
+            (Some(a), Some(b)) => given_names_agree(a, b),
+            _ => true,
+        }
+    }
+}
+
+/// Whether two folded given names can be one person's: equal, one the other's
+/// initial or short form of the other (J, Ed / Edward), or one letter added
+/// (Jon / John, Philip / Phillip).
+pub fn given_names_agree(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    if long.starts_with(short) {
+        // An initial or a short form (J / Jon, Ed / Edward, Chris / Christopher).
+        return true;
+    }
+    long.len() == short.len() + 1
+        && short.len() >= 3
+        && short.chars().next() == long.chars().next()
+        && strsim::levenshtein(short, long) == 1
 }
 
 /// One quotation of the run.
@@ -107,6 +166,13 @@ pub struct PersonEntry {
     /// Where the name is written in full (the first full-name mention).
     pub mention: Option<Span>,
     pub roles: Vec<(String, Span)>,
+    /// Every mention of the person in the article (full name, surname,
+    /// honorific, pronoun, description), joined through the article's register.
+    pub mentions: Vec<(MentionForm, Span)>,
+    /// Indexes in `Ledger::quotes` of the quotations given to this person.
+    pub quotes: Vec<usize>,
+    /// Indexes in `Ledger::claims` of the claims given to this person.
+    pub claims: Vec<usize>,
 }
 
 /// A differing stretch of two aligned quotations: word index ranges in each.
@@ -149,6 +215,10 @@ pub struct Ledger {
     pub people: Vec<PersonEntry>,
     /// Near-identical quotation pairs, ordered by (a, b).
     pub links: Vec<Link>,
+    /// Attributed claims (reported speech, kind `indirect`), with their sources.
+    pub claims: Vec<QuoteEntry>,
+    /// Claim pairs whose content matches closely, ordered by (a, b).
+    pub claim_links: Vec<Link>,
 }
 
 /// Fold a word: lower case, common Latin diacritics dropped, curly apostrophes
@@ -323,6 +393,220 @@ pub fn day_number(iso: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
+/// A top-level `key: value` (or `key = value`) of a file's front matter, for the
+/// first of `keys` it gives; quotes stripped.
+pub fn front_matter_value(source: &str, keys: &[&str]) -> Option<String> {
+    let src = source.trim_start_matches('\u{feff}');
+    let (fence, rest) = if let Some(r) = src.strip_prefix("---") {
+        ("---", r)
+    } else if let Some(r) = src.strip_prefix("+++") {
+        ("+++", r)
+    } else {
+        return None;
+    };
+    let rest = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))?;
+    let mut found: Option<(usize, String)> = None;
+    for line in rest.lines() {
+        let line = line.trim_end_matches('\r');
+        if line.trim_end() == fence {
+            break;
+        }
+        if line.starts_with([' ', '\t']) {
+            continue;
+        }
+        let Some((k, v)) = line.split_once([':', '=']) else {
+            continue;
+        };
+        let k = k.trim().to_ascii_lowercase();
+        let Some(rank) = keys.iter().position(|x| *x == k) else {
+            continue;
+        };
+        let v = v
+            .split(" #")
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_matches(['"', '\'']);
+        if !v.is_empty() && found.as_ref().is_none_or(|(r, _)| rank < *r) {
+            found = Some((rank, v.to_string()));
+        }
+    }
+    found.map(|(_, v)| v)
+}
+
+/// A date as ISO (`2017-03-03`): ISO itself (a time after it allowed) or any form
+/// `find_date` reads ("3 March 2017", "March 3, 2017", "Friday 3 March 2017").
+fn iso_date(text: &str) -> Option<String> {
+    let t = text.trim();
+    if t.len() >= 10 && day_number(&t[..10]).is_some() && t.as_bytes()[4] == b'-' {
+        return Some(t[..10].to_string());
+    }
+    crate::document::find_date(t)
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// A wire dateline opening the text: "LONDON, March 3 (Reuters) -", "PARIS, 3
+/// March 2017 (AFP) –", "WASHINGTON, March 3, 2017 -". The year, when the
+/// dateline leaves it out, is `year` (from elsewhere in the article); without one
+/// there is no date.
+fn wire_dateline(line: &str, year: impl FnOnce() -> Option<u32>) -> Option<String> {
+    let (place, rest) = line.split_once(',')?;
+    let place = place.trim();
+    let upper = place.chars().filter(|c| c.is_alphabetic()).count();
+    if upper < 2
+        || place.len() > 40
+        || place
+            .chars()
+            .any(|c| c.is_lowercase() || c.is_ascii_digit())
+    {
+        return None;
+    }
+    // The dateline ends at the dash that opens the story.
+    let cut = [" - ", " – ", " — ", " -- "]
+        .iter()
+        .filter_map(|d| rest.find(d))
+        .min()?;
+    let head = &rest[..cut];
+    if head.len() > 48 {
+        return None;
+    }
+    let head = match head.find('(') {
+        Some(i) => &head[..i],
+        None => head,
+    };
+    if let Some(d) = crate::document::find_date(head) {
+        return Some(d);
+    }
+    let toks: Vec<String> = head
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+        .filter(|t| !t.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let month = |t: &str| {
+        MONTH_NAMES
+            .iter()
+            .position(|m| t.len() >= 3 && t.starts_with(m) && t.len() <= 9)
+    };
+    let day = |t: &str| t.parse::<u32>().ok().filter(|d| (1..=31).contains(d));
+    let (m, d) = match toks.as_slice() {
+        [a, b] => match (month(a), day(b), day(a), month(b)) {
+            (Some(m), Some(d), _, _) | (_, _, Some(d), Some(m)) => (m, d),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let y = year()?;
+    Some(format!("{y:04}-{:02}-{d:02}", m + 1))
+}
+
+const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/// The lead-ins of a dateline or byline line that gives the publication date.
+const DATE_LEADS: [&str; 10] = [
+    "published",
+    "updated",
+    "last updated",
+    "first published",
+    "posted",
+    "posted on",
+    "date",
+    "last modified",
+    "modified",
+    "filed",
+];
+
+/// A dateline or byline line that gives a date: "Published: 3 March 2017",
+/// "Updated 12:30 GMT, Friday 3 March 2017", "Posted on March 3, 2017",
+/// "By Jane Smith, March 3, 2017", or a line that is a date and little else.
+fn dateline_date(line: &str) -> Option<String> {
+    let t = line.trim();
+    if t.len() > 120 {
+        return None;
+    }
+    let lower = t.to_lowercase();
+    let led = DATE_LEADS
+        .iter()
+        .any(|l| lower.starts_with(l) && !lower[l.len()..].starts_with(char::is_alphabetic))
+        || lower.starts_with("by ");
+    // A line that is a date and little else ("Friday 3 March 2017, 12:30 GMT"):
+    // not a headline that names a date.
+    let other_words = lower
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            !(MONTH_NAMES.iter().any(|m| w.starts_with(m))
+                || WEEKDAYS.iter().any(|d| w.starts_with(d))
+                || [
+                    "gmt", "bst", "utc", "cet", "est", "edt", "am", "pm", "st", "nd", "rd", "th",
+                ]
+                .contains(w))
+        })
+        .count();
+    let short = other_words <= 1 && t.split_whitespace().count() <= 8;
+    if led || short { iso_date(t) } else { None }
+}
+
+/// The article's date and where it comes from: the front matter (`date`,
+/// `published`, ...), then a dateline or byline among the first lines of the
+/// text, then what extraction found (a dateline paragraph), then
+/// a wire dateline opening the first body paragraph ("LONDON, March 3 (Reuters)
+/// -"), its year taken from another date in the article's head when it gives
+/// none.
+pub fn article_date(f: &Extracted) -> Option<(String, &'static str)> {
+    let fm_keys = [
+        "date",
+        "published",
+        "pubdate",
+        "publish_date",
+        "published_at",
+        "datepublished",
+        "created",
+    ];
+    if let Some(d) = front_matter_value(&f.source, &fm_keys).and_then(|v| iso_date(&v)) {
+        return Some((d, "front-matter"));
+    }
+    // The head: the first few paragraphs, within the first 2,000 bytes.
+    let head: Vec<&str> = f
+        .article
+        .paragraphs
+        .iter()
+        .take(8)
+        .filter(|p| p.span.start < 2000 && p.zone != Zone::Boilerplate)
+        .map(|p| p.span.slice(&f.source))
+        .collect();
+    for p in &head {
+        for line in p.lines() {
+            if let Some(d) = dateline_date(line) {
+                let src = if line.trim_start().to_lowercase().starts_with("by ") {
+                    "byline"
+                } else {
+                    "dateline"
+                };
+                return Some((d, src));
+            }
+        }
+    }
+    // A year-less wire dateline takes the year of a full date elsewhere in the
+    // article (a "Published" line, a date in the text), never a bare number.
+    if let Some(d) = f.article.date.as_deref().and_then(iso_date) {
+        return Some((d, "dateline"));
+    }
+    let year = || {
+        f.article.paragraphs.iter().find_map(|p| {
+            crate::document::find_date(p.span.slice(&f.source))
+                .and_then(|d| d.get(..4).and_then(|y| y.parse::<u32>().ok()))
+        })
+    };
+    head.iter()
+        .find_map(|p| wire_dateline(p.lines().next().unwrap_or(""), year))
+        .map(|d| (d, "dateline"))
+}
+
 fn hash_of<T: Hash + ?Sized>(t: &T) -> u64 {
     let mut h = FxHasher::default();
     t.hash(&mut h);
@@ -343,31 +627,79 @@ impl Ledger {
             } else {
                 i
             };
+            let (date, date_source) = match article_date(f) {
+                Some((d, s)) => (Some(d), Some(s)),
+                None => (None, None),
+            };
             articles.push(ArticleEntry {
-                day: f.article.date.as_deref().and_then(day_number),
-                date: f.article.date.clone(),
+                day: date.as_deref().and_then(day_number),
+                date,
                 canonical,
                 checked: i < checked,
+                date_source,
             });
         }
         use rayon::prelude::*;
-        let per_file: Vec<(Vec<QuoteEntry>, Vec<PersonEntry>)> = files
+        type PerFile = (Vec<QuoteEntry>, Vec<PersonEntry>, Vec<QuoteEntry>);
+        let per_file: Vec<PerFile> = files
             .par_iter()
             .enumerate()
-            .map(|(i, f)| (quotes_of(i, f), people_of(i, f)))
+            .map(|(i, f)| {
+                (
+                    quotes_of(i, f, false),
+                    people_of(i, f),
+                    quotes_of(i, f, true),
+                )
+            })
             .collect();
         let mut quotes = Vec::new();
         let mut people = Vec::new();
-        for (q, p) in per_file {
+        let mut claims = Vec::new();
+        for (q, p, c) in per_file {
             quotes.extend(q);
             people.extend(p);
+            claims.extend(c);
         }
-        let links = find_links(&quotes, &articles);
+        // Join each speaker to the person of its article's register, so that a
+        // person named in full once and then by surname, honorific or pronoun is
+        // one person with all their quotations.
+        let person_of: FxHashMap<(usize, usize), usize> = people
+            .iter()
+            .enumerate()
+            .map(|(n, p)| ((p.file, p.index), n))
+            .collect();
+        for (list, is_claim) in [(&mut quotes, false), (&mut claims, true)] {
+            for (qi, q) in list.iter_mut().enumerate() {
+                let reg = files[q.file].article.quotes[q.index]
+                    .speaker
+                    .as_ref()
+                    .and_then(|s| s.person);
+                let Some(s) = q.speaker.as_mut() else {
+                    continue;
+                };
+                let Some(&n) = reg.and_then(|r| person_of.get(&(q.file, r))) else {
+                    continue;
+                };
+                s.person = Some(n);
+                if s.given.is_none() {
+                    s.given = people[n].folded.first().cloned();
+                }
+                if is_claim {
+                    people[n].claims.push(qi);
+                } else {
+                    people[n].quotes.push(qi);
+                }
+            }
+        }
+        let links = find_links(&quotes, &articles, LINK_MIN_WORDS);
+        let claim_links = find_links(&claims, &articles, CLAIM_LINK_MIN_WORDS);
         Ledger {
             articles,
             quotes,
             people,
             links,
+            claims,
+            claim_links,
         }
     }
 
@@ -382,14 +714,18 @@ impl Ledger {
     }
 }
 
-fn quotes_of(file: usize, f: &Extracted) -> Vec<QuoteEntry> {
+/// The quotations (direct and partial) of one article, or with `claims` its
+/// claims (reported speech, kind `indirect`).
+fn quotes_of(file: usize, f: &Extracted, claims: bool) -> Vec<QuoteEntry> {
     let a = &f.article;
     let mut out = Vec::new();
     for (index, q) in a.quotes.iter().enumerate() {
-        if q.depth > 0
-            || q.zone == Zone::Boilerplate
-            || !matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial)
-        {
+        let wanted = if claims {
+            q.kind == QuoteKind::Indirect
+        } else {
+            matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial)
+        };
+        if q.depth > 0 || q.zone == Zone::Boilerplate || !wanted {
             continue;
         }
         let words = quote_words(&f.source, q.span);
@@ -400,6 +736,13 @@ fn quotes_of(file: usize, f: &Extracted) -> Vec<QuoteEntry> {
             entity: s.entity,
             source: s.source,
             mention: s.mention,
+            given: {
+                let w = name_words(&s.name);
+                (w.len() >= 2 && s.entity == EntityKind::Person && !s.anonymous)
+                    .then(|| w[0].split('-').next().unwrap_or("").to_string())
+                    .filter(|g| !g.is_empty())
+            },
+            person: None,
         });
         out.push(QuoteEntry {
             file,
@@ -416,6 +759,78 @@ fn quotes_of(file: usize, f: &Extracted) -> Vec<QuoteEntry> {
 }
 
 fn people_of(file: usize, f: &Extracted) -> Vec<PersonEntry> {
+    let mut out = register_of(file, f);
+    surname_mentions(f, &mut out);
+    out
+}
+
+/// Mentions of a person by surname alone that the register does not record
+/// ("Lansman left before the vote."): the surname as a word of the body, when
+/// no other person of the article has that surname (the article's register is
+/// what joins the surname to the full name; a shared surname joins nothing).
+fn surname_mentions(f: &Extracted, people: &mut [PersonEntry]) {
+    let mut by_surname: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+    let names: Vec<String> = people
+        .iter()
+        .map(|p| {
+            p.name
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("")
+                .trim_end_matches(['’', '\'', ',', '.'])
+                .to_string()
+        })
+        .collect();
+    for (n, s) in names.iter().enumerate() {
+        if s.chars().count() < 3 || !s.starts_with(char::is_uppercase) {
+            continue;
+        }
+        by_surname
+            .entry(s.as_str())
+            .and_modify(|v| *v = None)
+            .or_insert(Some(n));
+    }
+    if by_surname.values().all(Option::is_none) {
+        return;
+    }
+    let src = &f.source;
+    for para in f.article.paragraphs.iter().filter(|p| p.zone == Zone::Body) {
+        let text = para.span.slice(src);
+        let mut start: Option<usize> = None;
+        for (i, c) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
+            let word_char = c.is_alphanumeric() || c == '-';
+            if word_char {
+                start.get_or_insert(i);
+                continue;
+            }
+            let Some(s) = start.take() else { continue };
+            let w = text[s..i].trim_end_matches('-');
+            if !w.starts_with(char::is_uppercase) {
+                continue;
+            }
+            let Some(&Some(n)) = by_surname.get(w) else {
+                continue;
+            };
+            let span = Span::new(para.span.start + s, para.span.start + s + w.len());
+            let p = &mut people[n];
+            if p.mentions
+                .iter()
+                .any(|(_, m)| m.start <= span.start && span.end <= m.end)
+            {
+                continue;
+            }
+            p.mentions.push((MentionForm::Surname, span));
+        }
+    }
+    for p in people.iter_mut() {
+        p.mentions.sort_by_key(|(_, m)| m.start);
+    }
+}
+
+fn register_of(file: usize, f: &Extracted) -> Vec<PersonEntry> {
     f.article
         .people
         .iter()
@@ -454,6 +869,9 @@ fn people_of(file: usize, f: &Extracted) -> Vec<PersonEntry> {
                 key,
                 mention,
                 roles: p.roles.iter().map(|r| (r.text.clone(), r.span)).collect(),
+                mentions: p.mentions.iter().map(|m| (m.form, m.span)).collect(),
+                quotes: Vec::new(),
+                claims: Vec::new(),
             })
         })
         .collect()
@@ -513,13 +931,13 @@ pub fn align(a: &[Word], b: &[Word]) -> (usize, Vec<Hunk>) {
     (k, hunks)
 }
 
-fn find_links(quotes: &[QuoteEntry], articles: &[ArticleEntry]) -> Vec<Link> {
+fn find_links(quotes: &[QuoteEntry], articles: &[ArticleEntry], min_words: usize) -> Vec<Link> {
     use rayon::prelude::*;
     // Groups of identical word sequences.
     let mut group_of: FxHashMap<Vec<&str>, usize> = FxHashMap::default();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (qi, q) in quotes.iter().enumerate() {
-        if q.word_count() < LINK_MIN_WORDS {
+        if q.word_count() < min_words {
             continue;
         }
         let key: Vec<&str> = q.words.iter().map(|w| w.text.as_str()).collect();
@@ -584,10 +1002,15 @@ fn find_links(quotes: &[QuoteEntry], articles: &[ArticleEntry]) -> Vec<Link> {
         .into_par_iter()
         .flat_map_iter(|g| {
             let mut shared: FxHashMap<u32, u32> = FxHashMap::default();
+            let mut rare = 0;
             for s in &group_shingles[g] {
                 let bucket = &index[s];
                 if bucket.len() > SHINGLE_BUCKET_CAP {
                     continue;
+                }
+                // Shingles of its own only (a changed word's) find nothing.
+                if bucket.len() > 1 {
+                    rare += 1;
                 }
                 for &h in bucket {
                     if h as usize > g {
@@ -595,18 +1018,51 @@ fn find_links(quotes: &[QuoteEntry], articles: &[ArticleEntry]) -> Vec<Link> {
                     }
                 }
             }
-            let mut out = Vec::new();
             let mine = group_shingles[g].len();
-            for (h, count) in shared {
-                let h = h as usize;
-                let need = if mine.min(group_shingles[h].len()) < 3 {
+            let need_of = |h: usize| {
+                if mine.min(group_shingles[h].len()) < 3 {
                     1
                 } else {
                     2
-                };
-                if (count as usize) < need {
-                    continue;
                 }
+            };
+            let mut candidates: Vec<(usize, u32)> = shared
+                .into_iter()
+                .map(|(h, c)| (h as usize, c))
+                .filter(|&(h, c)| c as usize >= need_of(h))
+                .collect();
+            // A popular quotation (every excerpt of it in its own group) has all
+            // or nearly all its shingles in crowded buckets: look it up by its
+            // rarest shingles instead, scanning a bounded part of each bucket and
+            // aligning only the groups that share the most of them, so the cost
+            // stays linear.
+            if rare < POPULAR_MIN_RARE && mine >= POPULAR_RAREST {
+                let mut by_size: Vec<&u64> = group_shingles[g]
+                    .iter()
+                    .filter(|s| index[*s].len() > SHINGLE_BUCKET_CAP)
+                    .collect();
+                by_size.sort_by_key(|s| index[*s].len());
+                let mut popular: FxHashMap<u32, u32> = FxHashMap::default();
+                for s in by_size.into_iter().take(POPULAR_RAREST) {
+                    for &h in index[s].iter().take(POPULAR_SCAN) {
+                        if h as usize != g {
+                            *popular.entry(h).or_default() += 1;
+                        }
+                    }
+                }
+                let mut extra: Vec<(usize, u32)> = popular
+                    .into_iter()
+                    .map(|(h, c)| (h as usize, c))
+                    .filter(|&(_, c)| c as usize >= POPULAR_RAREST - 1)
+                    .collect();
+                extra.sort_unstable_by_key(|&(h, c)| (std::cmp::Reverse(c), h));
+                extra.truncate(POPULAR_ALIGN);
+                candidates.extend(extra);
+                candidates.sort_unstable_by_key(|&(h, _)| h);
+                candidates.dedup_by_key(|&mut (h, _)| h);
+            }
+            let mut out = Vec::new();
+            for (h, _) in candidates {
                 let (x0, y0) = (groups[g][0], groups[h][0]);
                 let (matched, hunks) = align(&quotes[x0].words, &quotes[y0].words);
                 let probe = Link {
@@ -615,7 +1071,7 @@ fn find_links(quotes: &[QuoteEntry], articles: &[ArticleEntry]) -> Vec<Link> {
                     matched,
                     hunks,
                 };
-                if matched < LINK_MIN_WORDS || probe.similarity() < LINK_MIN_SIMILARITY {
+                if matched < min_words || probe.similarity() < LINK_MIN_SIMILARITY {
                     continue;
                 }
                 let mut n = 0;
@@ -713,6 +1169,85 @@ mod tests {
             48
         );
         assert_eq!(day_number("soon"), None);
+    }
+
+    fn dated(src: &str) -> Option<(String, &'static str)> {
+        let f = Extracted {
+            path: "a.txt".into(),
+            article: crate::extract_text(src, crate::markup::Format::Text),
+            source: src.to_string(),
+        };
+        article_date(&f)
+    }
+
+    #[test]
+    fn dates_from_datelines_bylines_and_front_matter() {
+        let body = "\n\nThe minister said the plan would go ahead as agreed last year.\n";
+        let d = |head: &str| dated(&format!("{head}{body}")).map(|(d, _)| d);
+        assert_eq!(
+            d("Rail fares rise\n\nPublished: 3 March 2017").as_deref(),
+            Some("2017-03-03")
+        );
+        assert_eq!(
+            d("Rail fares rise\n\nUpdated 12:30 GMT, Friday 3 March 2017").as_deref(),
+            Some("2017-03-03")
+        );
+        assert_eq!(
+            d("Rail fares rise\n\nPosted on March 3, 2017").as_deref(),
+            Some("2017-03-03")
+        );
+        assert_eq!(
+            d("Rail fares rise\n\nBy Jane Smith, March 3, 2017").map(|_| dated(&format!(
+                "Rail fares rise\n\nBy Jane Smith, March 3, 2017{body}"
+            ))
+            .unwrap()
+            .1),
+            Some("byline")
+        );
+        assert_eq!(
+            dated("---\ntitle: Fares\ndate: 2017-03-03T12:30:00Z\n---\nThe minister spoke.\n"),
+            Some(("2017-03-03".to_string(), "front-matter"))
+        );
+        assert_eq!(
+            dated("---\ndate: \"3 March 2017\"\n---\nThe minister spoke.\n")
+                .map(|x| x.0)
+                .as_deref(),
+            Some("2017-03-03")
+        );
+        // A wire dateline gives the day; the year comes from a full date elsewhere.
+        assert_eq!(
+            d("Rail fares rise\n\nLONDON, March 3, 2017 (Reuters) - Fares rose.").as_deref(),
+            Some("2017-03-03")
+        );
+        assert_eq!(
+            d("Rail fares rise\n\nLONDON, March 3 (Reuters) - Fares rose, the office said on 1 March 2017.").as_deref(),
+            Some("2017-03-03")
+        );
+        // Without a year anywhere there is no date, and a headline naming a date
+        // is not the article's date.
+        assert_eq!(
+            d("Rail fares rise\n\nLONDON, March 3 (Reuters) - Fares rose."),
+            None
+        );
+        assert_eq!(
+            dateline_date("Fares will rise on 3 March 2017, minister says"),
+            None
+        );
+        assert_eq!(
+            dateline_date("Friday 3 March 2017, 12:30 GMT").as_deref(),
+            Some("2017-03-03")
+        );
+        assert_eq!(d("Rail fares rise"), None);
+    }
+
+    #[test]
+    fn given_names_tell_people_apart() {
+        assert!(given_names_agree("jon", "john"));
+        assert!(given_names_agree("j", "jon"));
+        assert!(!given_names_agree("ed", "david"));
+        // A short form that begins the long one may be the same person.
+        assert!(given_names_agree("ed", "edward"));
+        assert!(!given_names_agree("tom", "thomas"));
     }
 
     #[test]

@@ -27,6 +27,9 @@ pub struct CrossHit {
     pub hit: Hit,
     /// A severity below the rule's (e.g. info when a date is unknown).
     pub lower: Option<Severity>,
+    /// A severity the rule's options give this hit instead of the rule's (e.g.
+    /// `same_publication_severity`); softening and `lower` still apply after it.
+    pub severity: Option<Severity>,
 }
 
 impl CrossHit {
@@ -35,6 +38,7 @@ impl CrossHit {
             file,
             hit,
             lower: None,
+            severity: None,
         }
     }
 }
@@ -114,10 +118,19 @@ pub fn pairs_by_here(
     cx: &CrossContext,
     keep: impl Fn(&crate::ledger::Link, &QuoteEntry, &QuoteEntry) -> bool,
 ) -> Vec<(usize, Vec<usize>)> {
-    let l = cx.ledger;
+    pairs_by_here_in(cx, &cx.ledger.links, &cx.ledger.quotes, keep)
+}
+
+/// `pairs_by_here` over other linked entries: the claims and their links.
+pub fn pairs_by_here_in(
+    cx: &CrossContext,
+    links: &[crate::ledger::Link],
+    entries: &[QuoteEntry],
+    keep: impl Fn(&crate::ledger::Link, &QuoteEntry, &QuoteEntry) -> bool,
+) -> Vec<(usize, Vec<usize>)> {
     let mut by: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
-    for link in &l.links {
-        let (qa, qb) = (&l.quotes[link.a], &l.quotes[link.b]);
+    for link in links {
+        let (qa, qb) = (&entries[link.a], &entries[link.b]);
         if !keep(link, qa, qb) {
             continue;
         }
@@ -232,15 +245,17 @@ impl Rule {
             file,
             hit: h,
             lower,
+            severity: own,
         } in hits
         {
             if !cx.checked(file) {
                 continue;
             }
+            let base = own.unwrap_or(self.severity);
             let mut severity = if h.soften {
-                self.severity.min(Severity::Warning)
+                base.min(Severity::Warning)
             } else {
-                self.severity
+                base
             };
             if let Some(l) = lower {
                 severity = severity.min(l);

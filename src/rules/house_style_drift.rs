@@ -2,7 +2,8 @@
 //!
 //! # What it checks
 //! The articles of a run are grouped by publication (a `publication`, `outlet`,
-//! `site` or `source` key in the front matter; else, by `fallback`, the folder or
+//! `publisher`, `site` or `source` key in the front matter, a URL read as its
+//! host; else, by `fallback`, the folder or
 //! the file-name prefix before the first `_` or `-`). For each house parameter an
 //! article settles clearly, it gets one value: honorifics on later references
 //! ("Mr Lansman" throughout, or "Lansman" throughout), quotation glyphs (curly or
@@ -192,27 +193,28 @@ fn settled(f: &Extracted, min: usize) -> Settled {
     })
 }
 
-/// The publication a file belongs to, from its front matter or its path.
-fn publication(f: &Extracted, fallback: &str) -> Option<String> {
-    let src = f.source.trim_start_matches('\u{feff}');
-    if let Some(rest) = src
-        .strip_prefix("---\n")
-        .or_else(|| src.strip_prefix("+++\n"))
-    {
-        for line in rest.lines() {
-            if line == "---" || line == "+++" {
-                break;
-            }
-            let Some((k, v)) = line.split_once([':', '=']) else {
-                continue;
-            };
-            if matches!(k.trim(), "publication" | "outlet" | "site" | "source") {
-                let v = v.trim().trim_matches(['"', '\'']);
-                if !v.is_empty() {
-                    return Some(v.to_string());
-                }
-            }
-        }
+/// A publication's name for comparison: a URL's host without `www.`, else the
+/// name in lower case ("https://www.bbc.co.uk/news/x" -> "bbc.co.uk").
+fn publication_name(v: &str) -> String {
+    let v = v.trim();
+    if let Some(rest) = v.split_once("://").map(|(_, r)| r) {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+        return host.trim_start_matches("www.").to_lowercase();
+    }
+    v.to_lowercase()
+}
+
+/// The publication a file belongs to, from its front matter (a URL is taken as
+/// its host) or, by `fallback`, its path ("directory", "prefix"; "none": no
+/// publication).
+pub(crate) fn publication(f: &Extracted, fallback: &str) -> Option<String> {
+    // The keys in order of preference: `publication: The Daily Bugle` beats a
+    // `source:` URL of the same file.
+    if let Some(v) = crate::ledger::front_matter_value(
+        &f.source,
+        &["publication", "outlet", "publisher", "site", "source"],
+    ) {
+        return Some(publication_name(&v));
     }
     let path = std::path::Path::new(&f.path);
     match fallback {

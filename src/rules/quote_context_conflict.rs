@@ -548,8 +548,7 @@ impl CrossCheck for QuoteContextConflict {
                 && !b.zone.is_display()
                 && !sa.anonymous
                 && !sb.anonymous
-                && !sa.key.is_empty()
-                && sa.key == sb.key
+                && sa.same_person(sb)
                 && (a.file != b.file || a.index != b.index)
         });
         let mut cache: rustc_hash::FxHashMap<usize, Setting> = Default::default();

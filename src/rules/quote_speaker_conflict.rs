@@ -157,7 +157,7 @@ impl CrossCheck for QuoteSpeakerConflict {
                 )
                 && !sa.key.is_empty()
                 && !sb.key.is_empty()
-                && sa.key != sb.key
+                && !sa.same_person(sb)
                 && !self.called_slogan(cx, a)
                 && !self.called_slogan(cx, b)
         });

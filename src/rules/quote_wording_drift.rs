@@ -15,12 +15,29 @@
 //! # Options
 //! `min_words` (5): the fewest words the two quotations must share;
 //! `similarity` (0.85): the least token-level similarity (matched words over
-//! matched and differing words) for two quotations to be the same one.
+//! matched and differing words) for two quotations to be the same one;
+//! `same_publication_severity` ("error"): the severity when both articles are
+//! from the same publication, where one desk has printed the speaker's words two
+//! ways; `publication_fallback` ("none"): how to tell the publication of an
+//! article whose front matter names none.
+//!
+//! # Same publication
+//! Two articles are of the same publication when their front matter names the
+//! same one (a `publication`, `outlet`, `publisher`, `site` or `source` key,
+//! compared without case; a URL counts as its host, `www.` dropped), as for
+//! `house-style-drift`. Articles without one are of no known publication unless
+//! `publication_fallback` says how to read it from the path: "directory" (the
+//! folder the file is in: one newsroom's folder) or "prefix" (the folder and the
+//! file-name part before the first `_` or `-`: `guardian_0412.txt`). The default
+//! is "none" because a folder of articles from several outlets (a research set,
+//! a press cutting file) is common and one folder is no proof of one publication.
 
 use super::cross::{
     CrossCheck, CrossContext, CrossHit, inferred_note, link_of, pairs_by_here, word_diff,
 };
+use super::house_style_drift::publication;
 use super::{Check, Context, Hit};
+use crate::finding::Severity;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -28,6 +45,8 @@ use serde::Deserialize;
 pub struct QuoteWordingDrift {
     pub min_words: usize,
     pub similarity: f64,
+    pub same_publication_severity: Severity,
+    pub publication_fallback: String,
 }
 
 impl Default for QuoteWordingDrift {
@@ -35,6 +54,8 @@ impl Default for QuoteWordingDrift {
         QuoteWordingDrift {
             min_words: 5,
             similarity: 0.85,
+            same_publication_severity: Severity::Error,
+            publication_fallback: "none".into(),
         }
     }
 }
@@ -50,6 +71,12 @@ impl Check for QuoteWordingDrift {
 impl CrossCheck for QuoteWordingDrift {
     fn check_cross(&self, cx: &CrossContext, out: &mut Vec<CrossHit>) {
         let l = cx.ledger;
+        let mut pubs: Vec<Option<Option<String>>> = vec![None; cx.files.len()];
+        let mut publication_of = |f: usize| -> Option<String> {
+            pubs[f]
+                .get_or_insert_with(|| publication(cx.files[f], &self.publication_fallback))
+                .clone()
+        };
         let groups = pairs_by_here(cx, |link, a, b| {
             let (Some(sa), Some(sb)) = (&a.speaker, &b.speaker) else {
                 return false;
@@ -62,8 +89,7 @@ impl CrossCheck for QuoteWordingDrift {
                 && !b.zone.is_display()
                 && !sa.anonymous
                 && !sb.anonymous
-                && !sa.key.is_empty()
-                && sa.key == sb.key
+                && sa.same_person(sb)
         });
         for (here, theres) in groups {
             let q = &l.quotes[here];
@@ -94,7 +120,19 @@ impl CrossCheck for QuoteWordingDrift {
                     format!("the same quotation of {}, worded differently", s.name),
                 ));
             }
-            out.push(CrossHit::new(q.file, hit));
+            let here_pub = publication_of(q.file);
+            let same = here_pub.is_some()
+                && theres
+                    .iter()
+                    .any(|t| publication_of(l.quotes[*t].file) == here_pub);
+            let mut ch = CrossHit::new(q.file, hit);
+            if same {
+                ch.severity = Some(self.same_publication_severity);
+                ch.hit = ch.hit.var("publication", ", in the same publication");
+            } else {
+                ch.hit = ch.hit.var("publication", "");
+            }
+            out.push(ch);
         }
     }
 }

@@ -108,7 +108,7 @@ impl CrossCheck for SecondHandElsewhere {
             if let (Some(sa), Some(sb)) = (&qa.speaker, &qb.speaker)
                 && !sa.key.is_empty()
                 && !sb.key.is_empty()
-                && sa.key != sb.key
+                && !sa.same_person(sb)
             {
                 continue;
             }
