@@ -354,6 +354,14 @@ const QUANTITIES: [&str; 12] = [
     "thousands",
 ];
 
+/// Capitalised words that cannot be a surname even when a name of the register
+/// ends with one ("Take That").
+const FUNCTION_WORDS: [&str; 24] = [
+    "the", "and", "there", "here", "then", "now", "also", "what", "who", "which", "where", "why",
+    "how", "yes", "not", "all", "both", "each", "every", "many", "most", "however", "still",
+    "even",
+];
+
 const PARTICLES: [&str; 14] = [
     "de", "van", "von", "der", "den", "du", "da", "di", "la", "le", "bin", "al", "ibn", "del",
 ];
@@ -702,6 +710,15 @@ impl<'a> Extractor<'a> {
             return None;
         }
         let first = t.lower();
+        // "The theatre began 50 years ago": "began" speaks only before a colon,
+        // a quotation or "by" ("began by saying").
+        if matches!(first, "began" | "begin" | "begins")
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.is_word() && n.lower() != "by")
+        {
+            return None;
+        }
         let lex = self.lex;
         if !(lex.speech_cues.starts(first)
             || lex.prepositional_cues.starts(first)
@@ -766,7 +783,30 @@ impl<'a> Extractor<'a> {
 
     /// The speaker phrase ending right before token `j` (exclusive), looking no
     /// further back than `limit`.
-    fn phrase_before(&self, toks: &[Tok], mut j: usize, limit: usize) -> Option<Phrase> {
+    fn phrase_before(&self, toks: &[Tok], j: usize, limit: usize) -> Option<Phrase> {
+        let phrase = self.phrase_before_cue(toks, j, limit)?;
+        // "a statement read", "the sign reads": only a written text reads out words.
+        let reads = toks
+            .get(j)
+            .is_some_and(|t| matches!(t.lower(), "read" | "reads"));
+        if reads
+            && !matches!(
+                phrase.who,
+                Who::Descriptor {
+                    entity: EntityKind::Document,
+                    ..
+                }
+            )
+        {
+            return None;
+        }
+        Some(phrase)
+    }
+
+    fn phrase_before_cue(&self, toks: &[Tok], mut j: usize, limit: usize) -> Option<Phrase> {
+        if let Some(p) = self.quoted_as(toks, j, limit) {
+            return Some(p);
+        }
         while j > limit
             && toks[j - 1].is_word()
             && (self
@@ -776,6 +816,15 @@ impl<'a> Extractor<'a> {
                 || (toks[j - 1].text.ends_with("ly") && !toks[j - 1].is_capitalised()))
         {
             j -= 1;
+        }
+        // "an article that claimed": a document before the relative pronoun
+        // speaks ("a comment that described" is the words, not their speaker).
+        if j > limit + 1
+            && toks[j - 1].is_word()
+            && toks[j - 1].lower() == "that"
+            && self.lower_is(&toks[j - 2], &self.lex.documents)
+        {
+            return self.phrase_before_cue(toks, j - 1, limit);
         }
         // "ended the night by saying": a cue governed by a preposition has no
         // subject right before it.
@@ -913,6 +962,11 @@ impl<'a> Extractor<'a> {
                 return None;
             }
         }
+        // "replied to a journal article that claimed": the preposition that
+        // kept the determiner is not part of the phrase.
+        while a < end && toks[a].is_word() && PREPOSITIONS.contains(&toks[a].text) {
+            a += 1;
+        }
         if a >= end {
             return None;
         }
@@ -928,6 +982,60 @@ impl<'a> Extractor<'a> {
         let span_end = appos.map_or(toks[end - 1].span.end, |(_, e)| toks[e].span.end);
         Some(Phrase {
             span: Span::new(toks[a].span.start, span_end),
+            who,
+        })
+    }
+
+    /// Words before a name that only describe it ("the Washington-based
+    /// independent think-tank"): a determiner, then words and hyphens, no cue.
+    fn role_prefix(&self, words: &[Tok]) -> bool {
+        let Some(first) = words.first() else {
+            return false;
+        };
+        first.is_word()
+            && matches!(first.lower(), "the" | "a" | "an")
+            && words.len() <= 8
+            && words.iter().all(|t| {
+                (t.is_word()
+                    && !self.lex.clause_starters.contains(t.lower())
+                    && !self.lex.speech_cues.contains_word(t.lower())
+                    && !PREPOSITIONS.contains(&t.lower()))
+                    || t.is_punct('-')
+            })
+    }
+
+    /// "Reuters quoted a bank official as saying", "cited an aide as having
+    /// said": the words are the one quoted, named between the verb and "as".
+    fn quoted_as(&self, toks: &[Tok], j: usize, limit: usize) -> Option<Phrase> {
+        let mut k = j;
+        if k > limit && toks[k - 1].is_word() && toks[k - 1].lower() == "having" {
+            k -= 1;
+        }
+        if k < limit + 3 || !toks[k - 1].is_word() || toks[k - 1].lower() != "as" {
+            return None;
+        }
+        let as_at = k - 1;
+        let lo = limit.max(as_at.saturating_sub(14));
+        let mut v = as_at - 1;
+        while v > lo {
+            let t = &toks[v - 1];
+            if !t.is_word() && !t.is_punct('-') && !t.is_punct('.') {
+                return None;
+            }
+            if t.is_word() && self.lex.quoting_cues.contains(t.lower()) {
+                break;
+            }
+            v -= 1;
+        }
+        if v <= lo && !(v > limit && self.lex.quoting_cues.contains(toks[v - 1].lower())) {
+            return None;
+        }
+        if v >= as_at {
+            return None;
+        }
+        let who = self.analyse(toks, v, as_at)?;
+        Some(Phrase {
+            span: Span::new(toks[v].span.start, toks[as_at - 1].span.end),
             who,
         })
     }
@@ -965,6 +1073,26 @@ impl<'a> Extractor<'a> {
                     if e > i && self.lex.speech_cues.contains_word(l) {
                         break;
                     }
+                    // "said Nadal afterwards", "said the minister yesterday".
+                    if e > i
+                        && !t.is_capitalised()
+                        && (matches!(
+                            l,
+                            "afterwards"
+                                | "afterward"
+                                | "yesterday"
+                                | "today"
+                                | "tonight"
+                                | "later"
+                                | "earlier"
+                                | "recently"
+                                | "again"
+                                | "also"
+                                | "too"
+                        ))
+                    {
+                        break;
+                    }
                     e += 1;
                 }
             }
@@ -992,6 +1120,23 @@ impl<'a> Extractor<'a> {
             let l = first.text.to_lowercase();
             if self.lex.is_pronoun(&l) || l == "it" {
                 return Some(Who::Pronoun(l));
+            }
+            // "May said": a surname of the register that is also a month or a
+            // function word.
+            if first.is_capitalised()
+                && self.lex.not_names.contains(&l)
+                && l.len() >= 3
+                && !DETERMINERS.contains(&l.as_str())
+                && !PREPOSITIONS.contains(&l.as_str())
+                && !self.lex.clause_starters.contains(&l)
+                && !FUNCTION_WORDS.contains(&l.as_str())
+                && self.by_key.get(&l).is_some_and(|v| !v.is_empty())
+            {
+                return Some(Who::Name {
+                    name: first.bare().to_string(),
+                    single: true,
+                    organisation: false,
+                });
             }
         }
         let lowered: Vec<_> = toks[a..b].iter().map(|t| t.lower()).collect();
@@ -1263,6 +1408,35 @@ impl<'a> Extractor<'a> {
                 let pg = self.people[p].gender;
                 pg == g || pg == Gender::Unknown
             };
+            // "An official said … “…,” he said": no person of the register, but
+            // one unnamed source spoke before.
+            let fallback = || {
+                self.speakers
+                    .iter()
+                    .rev()
+                    .find(|(pos, s, _)| {
+                        *pos <= at
+                            && s.entity == EntityKind::Group
+                            && s.name.rsplit(' ').next().is_some_and(|h| {
+                                let h = h.to_lowercase();
+                                (self.lex.anonymous_heads.contains(&h)
+                                    || self.lex.titles.contains(&h))
+                                    && !h.ends_with('s')
+                            })
+                    })
+                    .map(|(_, s, _)| {
+                        let mut s = s.clone();
+                        s.source = SpeakerSource::Pronoun;
+                        s
+                    })
+            };
+            if !self
+                .salience
+                .iter()
+                .any(|(pos, p, _)| *pos <= at && compatible(*p))
+            {
+                return fallback();
+            }
             // Speakers and sentence subjects first: not simply the nearest name.
             let pick = self
                 .salience
@@ -1509,17 +1683,32 @@ impl<'a> Extractor<'a> {
             {
                 if kind == CueKind::Speech {
                     let phrase = self.phrase_before(toks, j, i)?;
-                    let after_comma = toks[i..j]
+                    let at = toks[i..j]
                         .iter()
-                        .position(|t| t.span.start == phrase.span.start)
-                        .is_some_and(|k| k > 0 && toks[i + k - 1].is_punct(','));
-                    if phrase.span.start != toks[i].span.start && !after_comma {
+                        .position(|t| t.span.start == phrase.span.start);
+                    let after_comma = at.is_some_and(|k| k > 0 && toks[i + k - 1].is_punct(','));
+                    // "Reuters quoted an official as saying"; "the Washington-based
+                    // think-tank The Brookings Institution says": a verb of quoting,
+                    // or a role, before the one named.
+                    let quoted = at.is_some_and(|k| {
+                        k > 0 && self.lower_is(&toks[i + k - 1], &self.lex.quoting_cues)
+                    });
+                    let role_before = matches!(phrase.who, Who::Name { .. })
+                        && at.is_some_and(|k| self.role_prefix(&toks[i..i + k]));
+                    if phrase.span.start != toks[i].span.start
+                        && !after_comma
+                        && !quoted
+                        && !role_before
+                    {
                         return None;
                     }
                     let (span, _) = self.cue_span(toks, j, ce, e);
                     return Some(self.attribution(span, phrase));
                 }
-                return None;
+                // "a council statement read": a noun cue may be the subject.
+                if kind != CueKind::Noun {
+                    return None;
+                }
             }
             j += 1;
         }
@@ -1851,6 +2040,18 @@ impl<'a> Extractor<'a> {
                     cue = c;
                     from_sentence = true;
                 }
+                // A sentence about someone else since the paragraph's last
+                // quotation: that person, not the last speaker.
+                if speaker.is_none()
+                    && qt == s
+                    && s > 0
+                    && words >= 3
+                    && inner.chars().next().is_some_and(char::is_uppercase)
+                    && let Some(sp) = self.context_speaker(pi, paras, s, at)
+                {
+                    speaker = Some(sp);
+                    cue = None;
+                }
                 if speaker.is_none()
                     && let Some((sp, c)) = sentence_speaker.clone().or_else(|| para_speaker.clone())
                 {
@@ -1873,6 +2074,19 @@ impl<'a> Extractor<'a> {
                         speaker = Some(sp);
                         cue = c;
                     }
+                }
+
+                // "US coach Jane Doe wants more clay. “I think it will help.”": a
+                // quotation opening a sentence with no cue, after a sentence about
+                // one person: that person, guessed from the context.
+                if speaker.is_none()
+                    && qt == s
+                    && words >= 3
+                    && inner.chars().next().is_some_and(char::is_uppercase)
+                    && let Some(sp) = self.context_speaker(pi, paras, s, at)
+                {
+                    speaker = Some(sp);
+                    cue = None;
                 }
 
                 let prev = qt.checked_sub(1).filter(|&i| i >= s).map(|i| &toks[i]);
@@ -1996,6 +2210,22 @@ impl<'a> Extractor<'a> {
                     cue: cue.clone(),
                 });
                 record_of.insert(qi, index);
+                // A quotation over several paragraphs is one speaker's: the cue of
+                // a later paragraph gives the earlier ones that had none.
+                if own_found
+                    && let Some(h) = continues
+                    && let Some(sp) = &speaker
+                {
+                    for q in &mut quotes[h..index] {
+                        if q.depth == 0
+                            && q.speaker.is_none()
+                            && matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial)
+                        {
+                            q.speaker = Some(carried(sp.clone()));
+                            q.cue = cue.clone();
+                        }
+                    }
+                }
                 if rq.runs_on {
                     if !continuation {
                         *chain_head = Some(index);
@@ -2011,6 +2241,90 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
+    }
+
+    /// The person the sentences before `s` are about, for a quotation that opens
+    /// sentence `s` with no cue: the subject of the nearest of the two sentences
+    /// before it in the paragraph (or of the previous paragraph's last sentence),
+    /// when it is a person the article has named, or a pronoun standing for one.
+    /// A sentence with a quotation, a passive subject ("Smith was arrested") or
+    /// a subject that is not a person ends the search.
+    fn context_speaker(
+        &self,
+        pi: usize,
+        paras: &[ParaToks],
+        s: usize,
+        at: usize,
+    ) -> Option<Speaker> {
+        let p = &paras[pi];
+        let mut candidates: Vec<(&ParaToks, (usize, usize))> = p
+            .sentences
+            .iter()
+            .rev()
+            .filter(|(_, e)| *e <= s)
+            .take(2)
+            .map(|&b| (p, b))
+            .collect();
+        if candidates.is_empty() {
+            let prev = paras.get(pi.checked_sub(1)?)?;
+            candidates.push((prev, *prev.sentences.last()?));
+        }
+        for (para, (ps, pe)) in candidates {
+            let toks = &para.toks;
+            if toks[ps..pe]
+                .iter()
+                .any(|t| matches!(t.kind, TokKind::Quote(_)))
+            {
+                return None;
+            }
+            let Some(phrase) = self.sentence_subject(toks, ps, pe) else {
+                continue;
+            };
+            let after = toks[ps..pe]
+                .iter()
+                .position(|t| t.span.start >= phrase.span.end)
+                .map_or(pe, |k| ps + k);
+            let passive = toks[after..pe.min(after + 3)].windows(2).any(|w| {
+                w[0].is_word()
+                    && matches!(
+                        w[0].lower(),
+                        "is" | "was" | "were" | "are" | "been" | "being"
+                    )
+                    && w[1].is_word()
+                    && w[1].lower() != "asked"
+                    && (w[1].lower().ends_with("ed") || w[1].lower().ends_with("en"))
+            });
+            if passive {
+                return None;
+            }
+            let sp = match &phrase.who {
+                Who::Name {
+                    name,
+                    organisation: false,
+                    ..
+                } => {
+                    let v = self.by_key.get(&name.to_lowercase())?;
+                    let person = self.most_salient_of(v, at)?;
+                    Speaker {
+                        name: self.people[person].name.clone(),
+                        mention: Some(phrase.span),
+                        anonymous: false,
+                        source: SpeakerSource::Context,
+                        entity: EntityKind::Person,
+                        person: Some(person),
+                    }
+                }
+                Who::Pronoun(pr) if pr != "it" && pr != "they" => {
+                    let mut sp = self.resolve_pronoun(pr, at)?;
+                    sp.mention = Some(phrase.span);
+                    sp.source = SpeakerSource::Context;
+                    sp
+                }
+                _ => return None,
+            };
+            return (sp.entity == EntityKind::Person).then_some(sp);
+        }
+        None
     }
 
     /// The speaker of the last sentence before `s` in a paragraph whose cue has a
@@ -2031,16 +2345,22 @@ impl<'a> Extractor<'a> {
         }
         for j in (ps..pe).rev() {
             if let Some((ce, CueKind::Speech)) = self.cue_at(toks, j, pe) {
-                let phrase = self.phrase_before(toks, j, ps).or_else(|| {
+                // "Peter Knight says firms reported …": a cue inside the
+                // reported words names nobody; the search goes on to the one before.
+                let Some(phrase) = self.phrase_before(toks, j, ps).or_else(|| {
                     (j == ps || toks[j - 1].is_punct(','))
                         .then(|| self.phrase_after(toks, ce, pe))
                         .flatten()
-                })?;
+                }) else {
+                    continue;
+                };
                 if !matches!(phrase.who, Who::Name { .. } | Who::Pronoun(_)) {
-                    return None;
+                    continue;
                 }
                 let (span, _) = self.cue_span(toks, j, ce, pe);
-                let sp = self.resolve(&phrase, at)?;
+                let Some(sp) = self.resolve(&phrase, at) else {
+                    continue;
+                };
                 return Some((
                     sp,
                     Some(Cue {

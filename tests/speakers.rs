@@ -298,3 +298,109 @@ fn cue_after_a_preposition_speaks_for_the_subject() {
     let t = "Council meeting ends in uproar\n\nMayor Ann Patel spoke on Monday.\n\nPatel ended the night by saying her rival was a “disgrace” to the town.";
     assert_eq!(speaker_of(t, "disgrace"), Some("Ann Patel".into()));
 }
+
+#[test]
+fn a_statement_read_and_a_memo_reads() {
+    let t = "“The show went too far,” a council statement read. “We have written to the producers.”\n“Nobody will be paid,” reads a note for the treasurer.\n";
+    let q = extract(t);
+    assert_eq!(q[0].2.as_deref(), Some("council statement"));
+    assert_eq!(q[1].2.as_deref(), Some("council statement"));
+    assert_eq!(q[1].4, Some(SpeakerSource::CarriedOver));
+    assert_eq!(q[2].2.as_deref(), Some("note"));
+}
+
+#[test]
+fn only_a_written_text_reads() {
+    // "the decision read" is no document: the statement's noun cue speaks instead.
+    let t = "A statement from the club explaining the decision read: “We will appeal.”";
+    assert_ne!(speaker_of(t, "We will appeal."), Some("decision".into()));
+}
+
+#[test]
+fn quoted_someone_as_saying_gives_the_words_to_the_one_quoted() {
+    let t = "“It is a matter of pride,” the Daily Courier quoted a harbour official as saying.\n“Prices will rise,” Radio Forth cited one trader as having said.\n";
+    let q = extract(t);
+    assert_eq!(q[0].2.as_deref(), Some("a harbour official"));
+    assert!(q[0].3, "an unnamed official is anonymous: {q:?}");
+    assert_eq!(q[1].2.as_deref(), Some("one trader"));
+    assert!(q[1].3, "an unnamed trader is anonymous: {q:?}");
+}
+
+#[test]
+fn present_tense_beat_verbs_and_adding() {
+    let t = "“She ran like the wind,” the paper beams, adding, “What a season it has been.”\n“You could call it luck,” smiles one coach. “Let us hope it lasts.”\n";
+    let q = extract(t);
+    assert_eq!(q[0].2.as_deref(), Some("paper"));
+    assert_eq!(q[1].2.as_deref(), Some("paper"));
+    assert_eq!(q[2].2.as_deref(), Some("one coach"));
+    assert_eq!(q[3].2.as_deref(), Some("one coach"));
+}
+
+#[test]
+fn an_adverb_after_an_inverted_speaker() {
+    let t = "Jane Smith won the final.\n“What a way to end the year,” said Smith afterwards.\n";
+    assert_eq!(
+        speaker_of(t, "What a way to end the year,"),
+        Some("Jane Smith".into())
+    );
+}
+
+#[test]
+fn a_sentence_about_a_person_gives_the_next_quotation_from_context() {
+    let t = "“We were lucky,” said Tom Jones. Team manager Anna Berg wants her players to train on grass. “I think it will help them on every surface.”\n";
+    let q = extract(t);
+    assert_eq!(q[1].2.as_deref(), Some("Anna Berg"));
+    assert_eq!(q[1].4, Some(SpeakerSource::Context));
+}
+
+#[test]
+fn no_context_speaker_from_a_passive_subject() {
+    let t =
+        "Ward manager Tom Jones was arrested on Monday. “This is a dark day for the hospital.”\n";
+    assert_eq!(speaker_of(t, "This is a dark day for the hospital."), None);
+}
+
+#[test]
+fn a_later_paragraph_of_a_quotation_names_the_speaker_of_the_earlier_ones() {
+    let t = "The club said little. “It was a long season.\n“We are tired. But we will be back,” said Jane Smith.\n";
+    let q = extract(t);
+    assert_eq!(q[0].2.as_deref(), Some("Jane Smith"));
+    assert_eq!(q[0].4, Some(SpeakerSource::CarriedOver));
+    assert_eq!(q[1].4, Some(SpeakerSource::Named));
+}
+
+#[test]
+fn reported_speech_with_a_cue_inside_it_still_names_the_speaker() {
+    let t = "Ann Lee, director of Audit Watch, says most firms reported on time this year. “The fluff is on its way out.”\n";
+    assert_eq!(
+        speaker_of(t, "The fluff is on its way out."),
+        Some("Ann Lee".into())
+    );
+}
+
+#[test]
+fn a_surname_that_is_also_a_month() {
+    let t = "The guitarist Brian May has joined the tour. May said: “It feels like coming home.”";
+    assert_eq!(
+        speaker_of(t, "It feels like coming home."),
+        Some("Brian May".into())
+    );
+}
+
+#[test]
+fn he_after_an_unnamed_official() {
+    let t = "“The bank will be sold,” an official at the ministry said. “The method is what matters now,” he said.\n";
+    assert_eq!(
+        speaker_of(t, "The method is what matters now,"),
+        Some("an official".into())
+    );
+}
+
+#[test]
+fn a_document_that_claimed() {
+    let t = "The firm replied to a medical journal article that claimed “missing” files linked the drug to harm.";
+    assert_eq!(
+        speaker_of(t, "missing"),
+        Some("medical journal article".into())
+    );
+}
