@@ -461,7 +461,15 @@ impl<'a> Extractor<'a> {
             }
             let l = t.lower();
             let l = l.trim_end_matches('.');
-            if self.lex.titles.contains(l) || self.lex.honorifics.contains(l) {
+            // "Mr Dean", "Rick Dean": a title word after an honorific or a first
+            // name is a surname.
+            let surname = i + 1 == e && i > s && {
+                let before = toks[i - 1].lower().trim_end_matches('.');
+                self.lex.honorifics.contains(before)
+                    || self.lex.first_names_male.contains(before)
+                    || self.lex.first_names_female.contains(before)
+            };
+            if !surname && (self.lex.titles.contains(l) || self.lex.honorifics.contains(l)) {
                 if i + 1 < e {
                     start = i + 1;
                     if self.lex.honorifics_male.contains(l) {
@@ -888,7 +896,23 @@ impl<'a> Extractor<'a> {
                     }
                 }
             } else {
-                return self.participle_subject(toks, j, limit);
+                // "Jane Doe from the Example Association, told": a stray comma
+                // before the cue, with a name before it.
+                return self.participle_subject(toks, j, limit).or_else(|| {
+                    let ing = toks.get(j).is_some_and(|t| t.lower().ends_with("ing"));
+                    (!ing && close > limit + 1 && toks[close - 1].is_word())
+                        .then(|| self.phrase_before_cue(toks, close, limit))
+                        .flatten()
+                        .filter(|p| {
+                            matches!(
+                                p.who,
+                                Who::Name {
+                                    organisation: false,
+                                    ..
+                                }
+                            )
+                        })
+                });
             }
         }
         if j > limit && toks[j - 1].is_punct(')') {
@@ -1518,8 +1542,9 @@ impl<'a> Extractor<'a> {
                 return Some(s.clone());
             }
         }
-        // A title word ("the mayor", "the Momentum chief"): the latest person in view.
-        if self.lex.titles.contains(head) {
+        // A title word ("the mayor", "the Momentum chief") or an age ("the
+        // 23-year-old"): the latest person in view.
+        if self.lex.titles.contains(head) || text.ends_with("year-old") {
             let (_, p, _) = self
                 .salience
                 .iter()
@@ -2148,9 +2173,19 @@ impl<'a> Extractor<'a> {
                             .count()
                             <= 6
                 });
+                // "“Bring it on,” said the 23-year-old": words opening a sentence
+                // and ending in a comma before their own cue are speech, however
+                // short (a title is mostly after a preposition: on “Face the Nation,”).
+                let tagged_after = qt == s
+                    && inner.ends_with([',', '?', '!'])
+                    && own
+                        .as_ref()
+                        .is_some_and(|a| a.cue.span.start >= rq.inner.end)
+                    && speaker.is_some();
                 let title_like = !at_para_start
                     && !after_as
                     && !introduced
+                    && !tagged_after
                     && words <= 7
                     && inner.split_whitespace().enumerate().all(|(n, w)| {
                         n > 0 && w.chars().count() <= 3
@@ -2271,15 +2306,27 @@ impl<'a> Extractor<'a> {
         }
         for (para, (ps, pe)) in candidates {
             let toks = &para.toks;
-            if toks[ps..pe]
-                .iter()
-                .any(|t| matches!(t.kind, TokKind::Quote(_)))
+            // A sentence of quotation has its own speaker, carried on by the
+            // caller; one with a fragment quoted inside is still about its subject.
+            if matches!(toks[ps].kind, TokKind::Quote(_))
+                || toks[ps..pe]
+                    .iter()
+                    .filter(|t| matches!(t.kind, TokKind::Quote(_)))
+                    .count()
+                    > 1
             {
                 return None;
             }
             let Some(phrase) = self.sentence_subject(toks, ps, pe) else {
                 continue;
             };
+            // "Scott's niece shouted": the possessor is not the subject.
+            if toks[ps..pe]
+                .iter()
+                .any(|t| t.span.end == phrase.span.end && t.is_possessive())
+            {
+                return None;
+            }
             let after = toks[ps..pe]
                 .iter()
                 .position(|t| t.span.start >= phrase.span.end)
@@ -2298,6 +2345,11 @@ impl<'a> Extractor<'a> {
                 return None;
             }
             let sp = match &phrase.who {
+                // "Clubs have seen …": one capitalised word the register does not
+                // know is a sentence's first word, not a person.
+                Who::Name {
+                    name, single: true, ..
+                } if !self.by_key.contains_key(&name.to_lowercase()) => continue,
                 Who::Name {
                     name,
                     organisation: false,

@@ -404,3 +404,48 @@ fn a_document_that_claimed() {
         Some("medical journal article".into())
     );
 }
+
+#[test]
+fn a_surname_that_is_also_a_title() {
+    let t = "Mr Dean said: “People will see the difference.”";
+    assert_eq!(
+        speaker_of(t, "People will see the difference."),
+        Some("Dean".into())
+    );
+}
+
+#[test]
+fn a_stray_comma_before_the_cue() {
+    let t =
+        "“Everything is changing,” Jane Doe from the Example Trade Association, told reporters.";
+    assert_eq!(
+        speaker_of(t, "Everything is changing,"),
+        Some("Jane Doe".into())
+    );
+}
+
+#[test]
+fn the_age_descriptor_is_the_person_in_view() {
+    let t = "Lee wins in Sydney\n\nAnn Lee beat the champion in straight sets. “Bring it on,” said the 23-year-old.\n";
+    assert_eq!(speaker_of(t, "Bring it on,"), Some("Ann Lee".into()));
+}
+
+#[test]
+fn context_reaches_past_a_sentence_about_no_one() {
+    let t = "Ann Dein runs the club.\n\nMs Dein said that money had helped the game. Clubs have seen their income soar. “Money has been the driving force but we must improve.”\n";
+    let q = extract(t);
+    let q = q.iter().find(|q| q.1 == QuoteKind::Direct).unwrap();
+    assert_eq!(q.2.as_deref(), Some("Ann Dein"));
+    assert_eq!(q.4, Some(SpeakerSource::Context));
+}
+
+#[test]
+fn context_through_a_fragment_but_not_through_a_possessive() {
+    let t = "Tom Jones, the party leader, said the plan was a “real opportunity” for the town. “Would you not pause to reflect on it?”\n\nTom Green's niece cheered loudly at the back. “We have his back.”\n";
+    let q = extract(t);
+    let pause = q.iter().find(|q| q.0.starts_with("Would you")).unwrap();
+    assert_eq!(pause.2.as_deref(), Some("Tom Jones"));
+    assert_eq!(pause.4, Some(SpeakerSource::Context));
+    let back = q.iter().find(|q| q.0.starts_with("We have")).unwrap();
+    assert_ne!(back.2.as_deref(), Some("Tom Green"), "{q:?}");
+}
