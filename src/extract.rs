@@ -948,7 +948,14 @@ impl<'a> Extractor<'a> {
                         && (toks[a - 2].text.chars().count() == 1
                             || self.lex.abbreviations.contains(toks[a - 2].lower()));
                     let hyphen = (t.is_punct('-') || t.is_punct('‑')) && a < end;
-                    if keep || hyphen {
+                    // "Wales' team physiotherapist Mark Davies": a plural possessive.
+                    let possessive = (t.is_punct('\'') || t.is_punct('’'))
+                        && a < end
+                        && a >= 2
+                        && toks[a - 2].is_word()
+                        && toks[a - 2].text.ends_with('s')
+                        && toks[a - 2].span.end == t.span.start;
+                    if keep || hyphen || possessive {
                         a -= 1;
                         continue;
                     }
@@ -2317,7 +2324,16 @@ impl<'a> Extractor<'a> {
             {
                 return None;
             }
-            let Some(phrase) = self.sentence_subject(toks, ps, pe) else {
+            // "And he is scathing of …": the conjunction is no subject.
+            let start = if ps + 1 < pe
+                && toks[ps].is_word()
+                && matches!(toks[ps].lower(), "and" | "but" | "so" | "yet")
+            {
+                ps + 1
+            } else {
+                ps
+            };
+            let Some(phrase) = self.sentence_subject(toks, start, pe) else {
                 continue;
             };
             // "Scott's niece shouted": the possessor is not the subject.

@@ -449,3 +449,21 @@ fn context_through_a_fragment_but_not_through_a_possessive() {
     let back = q.iter().find(|q| q.0.starts_with("We have")).unwrap();
     assert_ne!(back.2.as_deref(), Some("Tom Green"), "{q:?}");
 }
+
+#[test]
+fn a_plural_possessive_before_the_role() {
+    let t = "“He is on the mend,” Wales' team doctor Mark Davies said.";
+    assert_eq!(
+        speaker_of(t, "He is on the mend,"),
+        Some("Mark Davies".into())
+    );
+}
+
+#[test]
+fn context_after_a_sentence_opening_with_and() {
+    let t = "Tom Jones wants out of the pact. And he is scathing of the other party. “The party cannot make up its mind.”\n";
+    let q = extract(t);
+    let q = q.iter().find(|q| q.0.starts_with("The party")).unwrap();
+    assert_eq!(q.2.as_deref(), Some("Tom Jones"));
+    assert_eq!(q.4, Some(SpeakerSource::Context));
+}
