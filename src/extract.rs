@@ -1001,7 +1001,26 @@ impl<'a> Extractor<'a> {
         if a >= end {
             return None;
         }
-        let who = self.analyse(toks, a, end)?;
+        // "hunt master, Captain Jane Doe, said": a bare role before the name.
+        let who = match (self.analyse(toks, a, end), appos) {
+            (Some(w), _) => w,
+            (None, Some((s, e)))
+                if end - a <= 3
+                    && toks[a..end]
+                        .iter()
+                        .all(|t| t.is_word() && !t.is_capitalised())
+                    && self.name_runs(toks, s, e).first().is_some_and(|r| r.0 == s)
+                    && toks[s..e]
+                        .iter()
+                        .all(|t| !t.is_word() || t.is_capitalised()) =>
+            {
+                match self.analyse(toks, s, e) {
+                    Some(w @ Who::Name { .. }) => w,
+                    _ => return None,
+                }
+            }
+            (None, _) => return None,
+        };
         let who = match (&who, appos) {
             // "The group's chief, Jane Doe, said": the name is in the apposition.
             (Who::Descriptor { .. }, Some((s, e))) => match self.analyse(toks, s, e) {
@@ -1046,6 +1065,17 @@ impl<'a> Extractor<'a> {
             return None;
         }
         let as_at = k - 1;
+        // "he is quoted as saying", "the agency was quoted as saying": the
+        // subject of the passive is the one quoted.
+        if as_at > limit + 1
+            && self.lower_is(&toks[as_at - 1], &self.lex.quoting_cues)
+            && matches!(
+                toks[as_at - 2].lower(),
+                "is" | "was" | "were" | "are" | "been" | "being"
+            )
+        {
+            return self.phrase_before_cue(toks, as_at - 1, limit);
+        }
         let lo = limit.max(as_at.saturating_sub(14));
         let mut v = as_at - 1;
         while v > lo {
@@ -2204,7 +2234,24 @@ impl<'a> Extractor<'a> {
                     speaker = None;
                     cue = None;
                 }
-                let kind = if title_like {
+                // "what are called “qualified zones”", "Dubbed “le cost killer”": a
+                // naming verb nobody is said to use gives a name, not someone's words.
+                let named_term = speaker.is_none()
+                    && prev.is_some_and(|t| {
+                        t.is_word()
+                            && matches!(
+                                t.lower(),
+                                "dubbed"
+                                    | "called"
+                                    | "termed"
+                                    | "labelled"
+                                    | "labeled"
+                                    | "nicknamed"
+                                    | "named"
+                                    | "christened"
+                            )
+                    });
+                let kind = if title_like || named_term {
                     QuoteKind::Scare
                 } else if at_para_start
                     || continuation

@@ -467,3 +467,28 @@ fn context_after_a_sentence_opening_with_and() {
     assert_eq!(q.2.as_deref(), Some("Tom Jones"));
     assert_eq!(q.4, Some(SpeakerSource::Context));
 }
+
+#[test]
+fn passive_quoted_as_saying() {
+    let t = "Fund manager Tom Jones wants a say. “We demand better answers,” he is quoted as saying by a weekly magazine.\n“Water is the first need,” the aid agency was quoted as saying.\n";
+    let q = extract(t);
+    assert_eq!(q[0].2.as_deref(), Some("Tom Jones"));
+    assert_eq!(q[0].4, Some(SpeakerSource::Pronoun));
+    assert_eq!(q[1].2.as_deref(), Some("aid agency"));
+}
+
+#[test]
+fn a_bare_role_before_the_named_apposition() {
+    let t = "“We are not going away,” hunt master, Captain Jane Doe, said.";
+    assert_eq!(
+        speaker_of(t, "We are not going away,"),
+        Some("Jane Doe".into())
+    );
+}
+
+#[test]
+fn a_name_given_by_a_naming_verb_is_no_quotation() {
+    let t = "The deal will set up what are called “qualified trade zones” in the region.";
+    let q = extract(t);
+    assert_eq!(q[0].1, QuoteKind::Scare, "{q:?}");
+}
