@@ -1164,6 +1164,26 @@ impl<'a> Extractor<'a> {
         if e <= i {
             return None;
         }
+        // "said one of their lawyers, Jane Doe.": the name in apposition.
+        if e + 1 < limit
+            && toks[e].is_punct(',')
+            && !matches!(self.analyse(toks, i, e), Some(Who::Name { .. }))
+            && let Some(&(s, re)) = self.name_runs(toks, e + 1, limit).first()
+            && s == e + 1
+            && toks.get(re).is_none_or(|t| !t.is_word())
+            && let Some(
+                w @ Who::Name {
+                    organisation: false,
+                    single: false,
+                    ..
+                },
+            ) = self.analyse(toks, s, re)
+        {
+            return Some(Phrase {
+                span: Span::new(toks[i].span.start, toks[re - 1].span.end),
+                who: w,
+            });
+        }
         // "according to figures from the party": cut at the first preposition
         // that follows a name.
         let who = self.analyse(toks, i, e)?;
@@ -1271,7 +1291,12 @@ impl<'a> Extractor<'a> {
             && let Some((ns, ne, _)) = self.name_in_run(toks, s, e)
         {
             let words = toks[ns..ne].iter().filter(|t| t.is_word()).count();
-            if words >= 2 && !self.is_organisation(toks, ns, ne) {
+            let honorific = ns > s
+                && self
+                    .lex
+                    .honorifics
+                    .contains(toks[ns - 1].lower().trim_end_matches('.'));
+            if (words >= 2 || honorific) && !self.is_organisation(toks, ns, ne) {
                 return Some(Who::Name {
                     name: self.name_text(toks, ns, ne),
                     single: false,
@@ -2102,18 +2127,6 @@ impl<'a> Extractor<'a> {
                     cue = c;
                     from_sentence = true;
                 }
-                // A sentence about someone else since the paragraph's last
-                // quotation: that person, not the last speaker.
-                if speaker.is_none()
-                    && qt == s
-                    && s > 0
-                    && words >= 3
-                    && inner.chars().next().is_some_and(char::is_uppercase)
-                    && let Some(sp) = self.context_speaker(pi, paras, s, at)
-                {
-                    speaker = Some(sp);
-                    cue = None;
-                }
                 if speaker.is_none()
                     && let Some((sp, c)) = sentence_speaker.clone().or_else(|| para_speaker.clone())
                 {
@@ -2380,7 +2393,19 @@ impl<'a> Extractor<'a> {
             } else {
                 ps
             };
-            let Some(phrase) = self.sentence_subject(toks, start, pe) else {
+            // "The 31-year-old insisted …": an age for the person in view.
+            let age = start + 2 < pe
+                && toks[start].lower() == "the"
+                && toks[start + 1].lower().ends_with("year-old");
+            let subject = if age {
+                self.analyse(toks, start, start + 2).map(|who| Phrase {
+                    span: Span::new(toks[start].span.start, toks[start + 1].span.end),
+                    who,
+                })
+            } else {
+                self.sentence_subject(toks, start, pe)
+            };
+            let Some(phrase) = subject else {
                 continue;
             };
             // "Scott's niece shouted": the possessor is not the subject.
@@ -2431,6 +2456,18 @@ impl<'a> Extractor<'a> {
                 }
                 Who::Pronoun(pr) if pr != "it" && pr != "they" => {
                     let mut sp = self.resolve_pronoun(pr, at)?;
+                    sp.mention = Some(phrase.span);
+                    sp.source = SpeakerSource::Context;
+                    sp
+                }
+                // "The 31-year-old insisted …": the person in view.
+                Who::Descriptor {
+                    text,
+                    head,
+                    definite: true,
+                    ..
+                } if text.ends_with("year-old") => {
+                    let mut sp = self.resolve_description(text, head, at)?;
                     sp.mention = Some(phrase.span);
                     sp.source = SpeakerSource::Context;
                     sp

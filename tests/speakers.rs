@@ -347,10 +347,19 @@ fn an_adverb_after_an_inverted_speaker() {
 
 #[test]
 fn a_sentence_about_a_person_gives_the_next_quotation_from_context() {
+    let t = "The club lost again.\n\nTeam manager Anna Berg wants her players to train on grass. “I think it will help them on every surface.”\n";
+    let q = extract(t);
+    assert_eq!(q[0].2.as_deref(), Some("Anna Berg"));
+    assert_eq!(q[0].4, Some(SpeakerSource::Context));
+}
+
+#[test]
+fn an_earlier_speaker_of_the_paragraph_is_carried_not_replaced_by_context() {
+    // Left to quote-speaker-carried-over to question: the guess is not made here.
     let t = "“We were lucky,” said Tom Jones. Team manager Anna Berg wants her players to train on grass. “I think it will help them on every surface.”\n";
     let q = extract(t);
-    assert_eq!(q[1].2.as_deref(), Some("Anna Berg"));
-    assert_eq!(q[1].4, Some(SpeakerSource::Context));
+    assert_eq!(q[1].2.as_deref(), Some("Tom Jones"));
+    assert_eq!(q[1].4, Some(SpeakerSource::CarriedOver));
 }
 
 #[test]
@@ -440,12 +449,12 @@ fn context_reaches_past_a_sentence_about_no_one() {
 }
 
 #[test]
-fn context_through_a_fragment_but_not_through_a_possessive() {
+fn a_fragment_carries_its_speaker_and_context_stops_at_a_possessive() {
     let t = "Tom Jones, the party leader, said the plan was a “real opportunity” for the town. “Would you not pause to reflect on it?”\n\nTom Green's niece cheered loudly at the back. “We have his back.”\n";
     let q = extract(t);
     let pause = q.iter().find(|q| q.0.starts_with("Would you")).unwrap();
     assert_eq!(pause.2.as_deref(), Some("Tom Jones"));
-    assert_eq!(pause.4, Some(SpeakerSource::Context));
+    assert_eq!(pause.4, Some(SpeakerSource::CarriedOver));
     let back = q.iter().find(|q| q.0.starts_with("We have")).unwrap();
     assert_ne!(back.2.as_deref(), Some("Tom Green"), "{q:?}");
 }
@@ -491,4 +500,24 @@ fn a_name_given_by_a_naming_verb_is_no_quotation() {
     let t = "The deal will set up what are called “qualified trade zones” in the region.";
     let q = extract(t);
     assert_eq!(q[0].1, QuoteKind::Scare, "{q:?}");
+}
+
+#[test]
+fn an_inverted_descriptor_with_the_name_in_apposition() {
+    let t = "“A decision is expected in March,” said one of their lawyers, Petra Novak.";
+    assert_eq!(
+        speaker_of(t, "A decision is expected in March,"),
+        Some("Petra Novak".into())
+    );
+}
+
+#[test]
+fn agreed_is_a_cue_and_an_age_gives_context() {
+    let t = "The sprinter Ann Lee won gold in 2000.\n\nThe 31-year-old insisted she would be glad of a hearing. “A hearing means the case will be cleared.”\n“You want to take your bow in front of the fans,” agreed Tom Cram.\n";
+    let q = extract(t);
+    let hearing = q.iter().find(|q| q.0.starts_with("A hearing")).unwrap();
+    assert_eq!(hearing.2.as_deref(), Some("Ann Lee"));
+    assert_eq!(hearing.4, Some(SpeakerSource::Context));
+    let bow = q.iter().find(|q| q.0.starts_with("You want")).unwrap();
+    assert_eq!(bow.2.as_deref(), Some("Tom Cram"));
 }
