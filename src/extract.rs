@@ -1038,16 +1038,26 @@ impl<'a> Extractor<'a> {
 
     /// Words before a name that only describe it ("the Washington-based
     /// independent think-tank"): a determiner, then words and hyphens, no cue.
+    /// Or the start of a double role ("GM chairman and chief executive X"):
+    /// words with one "and" after a lower-case role word, not after a name
+    /// ("X and Y said" is two speakers).
     fn role_prefix(&self, words: &[Tok]) -> bool {
         let Some(first) = words.first() else {
             return false;
         };
-        first.is_word()
-            && matches!(first.lower(), "the" | "a" | "an")
+        let described = first.is_word() && matches!(first.lower(), "the" | "a" | "an");
+        let and_at = words.iter().position(|t| t.is_word() && t.lower() == "and");
+        let double_role = and_at.is_some_and(|k| {
+            k + 1 == words.len()
+                && k > 0
+                && words[k - 1].is_word()
+                && !words[k - 1].is_capitalised()
+        });
+        (described || double_role)
             && words.len() <= 8
-            && words.iter().all(|t| {
+            && words.iter().enumerate().all(|(k, t)| {
                 (t.is_word()
-                    && !self.lex.clause_starters.contains(t.lower())
+                    && (Some(k) == and_at || !self.lex.clause_starters.contains(t.lower()))
                     && !self.lex.speech_cues.contains_word(t.lower())
                     && !PREPOSITIONS.contains(&t.lower()))
                     || t.is_punct('-')
@@ -1769,7 +1779,25 @@ impl<'a> Extractor<'a> {
                 && let Some((ce, kind)) = self.cue_at(toks, j, e)
             {
                 if kind == CueKind::Speech {
-                    let phrase = self.phrase_before(toks, j, i)?;
+                    // "Reuters reports a union source as saying": the verb of
+                    // quoting passes on the words of the one named before "as".
+                    if self.lower_is(&toks[j], &self.lex.quoting_cues)
+                        && let Some(k) = (j + 2..e.min(j + 16)).find(|&k| {
+                            toks[k - 1].is_word()
+                                && toks[k - 1].lower() == "as"
+                                && self.lex.speech_cues.contains_word(toks[k].lower())
+                        })
+                    {
+                        j = k;
+                        continue;
+                    }
+                    let Some(phrase) = self.phrase_before(toks, j, i) else {
+                        if self.lower_is(&toks[j], &self.lex.quoting_cues) {
+                            j += 1;
+                            continue;
+                        }
+                        return None;
+                    };
                     let at = toks[i..j]
                         .iter()
                         .position(|t| t.span.start == phrase.span.start);

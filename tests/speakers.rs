@@ -521,3 +521,23 @@ fn agreed_is_a_cue_and_an_age_gives_context() {
     let bow = q.iter().find(|q| q.0.starts_with("You want")).unwrap();
     assert_eq!(bow.2.as_deref(), Some("Tom Cram"));
 }
+
+#[test]
+fn a_double_role_before_the_name_but_not_two_speakers() {
+    let t = "“Results were solid,” Acme chairman and chief executive Rita Vale said.\n“We are sorry,” Acme chief Tom Hale and finance director Ann Poe said in the letter.\n";
+    let q = extract(t);
+    assert_eq!(q[0].2.as_deref(), Some("Rita Vale"));
+    assert_ne!(
+        q[1].2.as_deref(),
+        Some("Ann Poe"),
+        "two speakers are not one: {q:?}"
+    );
+}
+
+#[test]
+fn an_agency_reports_someone_as_saying() {
+    let t = "“Jobs will move abroad,” the Courier news agency reports a union source as saying.";
+    let q = extract(t);
+    assert_eq!(q[0].2.as_deref(), Some("a union source"));
+    assert!(q[0].3);
+}
