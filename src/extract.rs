@@ -2191,6 +2191,21 @@ impl<'a> Extractor<'a> {
                     speaker = Some(sp);
                     cue = None;
                 }
+                // "But told BBC News: “…”": a cue with its subject left out
+                // shares the subject of the sentence before.
+                if speaker.is_none()
+                    && qt > s + 1
+                    && self.lower_is(&toks[s], &self.lex.clause_starters)
+                    && matches!(self.cue_at(toks, s + 1, qt), Some((_, CueKind::Speech)))
+                    && let Some(sp) = self.context_speaker(pi, paras, s, at)
+                {
+                    let (span, _) = self.cue_span(toks, s + 1, s + 2, qt);
+                    speaker = Some(sp);
+                    cue = Some(Cue {
+                        text: span.slice(self.text).to_string(),
+                        span,
+                    });
+                }
 
                 let prev = qt.checked_sub(1).filter(|&i| i >= s).map(|i| &toks[i]);
                 let introduced = prev.is_some_and(|t| {
@@ -2397,7 +2412,7 @@ impl<'a> Extractor<'a> {
             .collect();
         if candidates.is_empty() {
             let prev = paras.get(pi.checked_sub(1)?)?;
-            candidates.push((prev, *prev.sentences.last()?));
+            candidates.extend(prev.sentences.iter().rev().take(2).map(|&b| (prev, b)));
         }
         for (para, (ps, pe)) in candidates {
             let toks = &para.toks;

@@ -541,3 +541,21 @@ fn an_agency_reports_someone_as_saying() {
     assert_eq!(q[0].2.as_deref(), Some("a union source"));
     assert!(q[0].3);
 }
+
+#[test]
+fn a_cue_with_its_subject_left_out() {
+    let t = "Ann Lee told reporters she had not read the report. But told the Courier: “We have drawn a line under it.”\n";
+    let q = extract(t);
+    let line = q.iter().find(|q| q.0.starts_with("We have drawn")).unwrap();
+    assert_eq!(line.2.as_deref(), Some("Ann Lee"));
+    assert_eq!(line.4, Some(SpeakerSource::Context));
+}
+
+#[test]
+fn context_from_the_reported_speech_two_sentences_back() {
+    let t = "Tom Hale, from Cardco, told reporters there are two steps. The harder one is knowing who is online.\n\n“The answer is to combine what the user knows with what they have.”\n";
+    let q = extract(t);
+    let a = q.iter().find(|q| q.0.starts_with("The answer")).unwrap();
+    assert_eq!(a.2.as_deref(), Some("Tom Hale"));
+    assert_eq!(a.4, Some(SpeakerSource::Context));
+}
