@@ -354,6 +354,14 @@ const QUANTITIES: [&str; 12] = [
     "thousands",
 ];
 
+/// Capitalised words that cannot be a surname even when a name of the register
+/// ends with one ("Take That").
+const FUNCTION_WORDS: [&str; 24] = [
+    "the", "and", "there", "here", "then", "now", "also", "what", "who", "which", "where", "why",
+    "how", "yes", "not", "all", "both", "each", "every", "many", "most", "however", "still",
+    "even",
+];
+
 const PARTICLES: [&str; 14] = [
     "de", "van", "von", "der", "den", "du", "da", "di", "la", "le", "bin", "al", "ibn", "del",
 ];
@@ -453,7 +461,15 @@ impl<'a> Extractor<'a> {
             }
             let l = t.lower();
             let l = l.trim_end_matches('.');
-            if self.lex.titles.contains(l) || self.lex.honorifics.contains(l) {
+            // "Mr Dean", "Rick Dean": a title word after an honorific or a first
+            // name is a surname.
+            let surname = i + 1 == e && i > s && {
+                let before = toks[i - 1].lower().trim_end_matches('.');
+                self.lex.honorifics.contains(before)
+                    || self.lex.first_names_male.contains(before)
+                    || self.lex.first_names_female.contains(before)
+            };
+            if !surname && (self.lex.titles.contains(l) || self.lex.honorifics.contains(l)) {
                 if i + 1 < e {
                     start = i + 1;
                     if self.lex.honorifics_male.contains(l) {
@@ -702,6 +718,15 @@ impl<'a> Extractor<'a> {
             return None;
         }
         let first = t.lower();
+        // "The theatre began 50 years ago": "began" speaks only before a colon,
+        // a quotation or "by" ("began by saying").
+        if matches!(first, "began" | "begin" | "begins")
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.is_word() && n.lower() != "by")
+        {
+            return None;
+        }
         let lex = self.lex;
         if !(lex.speech_cues.starts(first)
             || lex.prepositional_cues.starts(first)
@@ -766,7 +791,30 @@ impl<'a> Extractor<'a> {
 
     /// The speaker phrase ending right before token `j` (exclusive), looking no
     /// further back than `limit`.
-    fn phrase_before(&self, toks: &[Tok], mut j: usize, limit: usize) -> Option<Phrase> {
+    fn phrase_before(&self, toks: &[Tok], j: usize, limit: usize) -> Option<Phrase> {
+        let phrase = self.phrase_before_cue(toks, j, limit)?;
+        // "a statement read", "the sign reads": only a written text reads out words.
+        let reads = toks
+            .get(j)
+            .is_some_and(|t| matches!(t.lower(), "read" | "reads"));
+        if reads
+            && !matches!(
+                phrase.who,
+                Who::Descriptor {
+                    entity: EntityKind::Document,
+                    ..
+                }
+            )
+        {
+            return None;
+        }
+        Some(phrase)
+    }
+
+    fn phrase_before_cue(&self, toks: &[Tok], mut j: usize, limit: usize) -> Option<Phrase> {
+        if let Some(p) = self.quoted_as(toks, j, limit) {
+            return Some(p);
+        }
         while j > limit
             && toks[j - 1].is_word()
             && (self
@@ -776,6 +824,15 @@ impl<'a> Extractor<'a> {
                 || (toks[j - 1].text.ends_with("ly") && !toks[j - 1].is_capitalised()))
         {
             j -= 1;
+        }
+        // "an article that claimed": a document before the relative pronoun
+        // speaks ("a comment that described" is the words, not their speaker).
+        if j > limit + 1
+            && toks[j - 1].is_word()
+            && toks[j - 1].lower() == "that"
+            && self.lower_is(&toks[j - 2], &self.lex.documents)
+        {
+            return self.phrase_before_cue(toks, j - 1, limit);
         }
         // "ended the night by saying": a cue governed by a preposition has no
         // subject right before it.
@@ -839,7 +896,23 @@ impl<'a> Extractor<'a> {
                     }
                 }
             } else {
-                return self.participle_subject(toks, j, limit);
+                // "Jane Doe from the Example Association, told": a stray comma
+                // before the cue, with a name before it.
+                return self.participle_subject(toks, j, limit).or_else(|| {
+                    let ing = toks.get(j).is_some_and(|t| t.lower().ends_with("ing"));
+                    (!ing && close > limit + 1 && toks[close - 1].is_word())
+                        .then(|| self.phrase_before_cue(toks, close, limit))
+                        .flatten()
+                        .filter(|p| {
+                            matches!(
+                                p.who,
+                                Who::Name {
+                                    organisation: false,
+                                    ..
+                                }
+                            )
+                        })
+                });
             }
         }
         if j > limit && toks[j - 1].is_punct(')') {
@@ -875,7 +948,14 @@ impl<'a> Extractor<'a> {
                         && (toks[a - 2].text.chars().count() == 1
                             || self.lex.abbreviations.contains(toks[a - 2].lower()));
                     let hyphen = (t.is_punct('-') || t.is_punct('‑')) && a < end;
-                    if keep || hyphen {
+                    // "Wales' team physiotherapist Mark Davies": a plural possessive.
+                    let possessive = (t.is_punct('\'') || t.is_punct('’'))
+                        && a < end
+                        && a >= 2
+                        && toks[a - 2].is_word()
+                        && toks[a - 2].text.ends_with('s')
+                        && toks[a - 2].span.end == t.span.start;
+                    if keep || hyphen || possessive {
                         a -= 1;
                         continue;
                     }
@@ -913,10 +993,34 @@ impl<'a> Extractor<'a> {
                 return None;
             }
         }
+        // "replied to a journal article that claimed": the preposition that
+        // kept the determiner is not part of the phrase.
+        while a < end && toks[a].is_word() && PREPOSITIONS.contains(&toks[a].text) {
+            a += 1;
+        }
         if a >= end {
             return None;
         }
-        let who = self.analyse(toks, a, end)?;
+        // "hunt master, Captain Jane Doe, said": a bare role before the name.
+        let who = match (self.analyse(toks, a, end), appos) {
+            (Some(w), _) => w,
+            (None, Some((s, e)))
+                if end - a <= 3
+                    && toks[a..end]
+                        .iter()
+                        .all(|t| t.is_word() && !t.is_capitalised())
+                    && self.name_runs(toks, s, e).first().is_some_and(|r| r.0 == s)
+                    && toks[s..e]
+                        .iter()
+                        .all(|t| !t.is_word() || t.is_capitalised()) =>
+            {
+                match self.analyse(toks, s, e) {
+                    Some(w @ Who::Name { .. }) => w,
+                    _ => return None,
+                }
+            }
+            (None, _) => return None,
+        };
         let who = match (&who, appos) {
             // "The group's chief, Jane Doe, said": the name is in the apposition.
             (Who::Descriptor { .. }, Some((s, e))) => match self.analyse(toks, s, e) {
@@ -928,6 +1032,81 @@ impl<'a> Extractor<'a> {
         let span_end = appos.map_or(toks[end - 1].span.end, |(_, e)| toks[e].span.end);
         Some(Phrase {
             span: Span::new(toks[a].span.start, span_end),
+            who,
+        })
+    }
+
+    /// Words before a name that only describe it ("the Washington-based
+    /// independent think-tank"): a determiner, then words and hyphens, no cue.
+    /// Or the start of a double role ("GM chairman and chief executive X"):
+    /// words with one "and" after a lower-case role word, not after a name
+    /// ("X and Y said" is two speakers).
+    fn role_prefix(&self, words: &[Tok]) -> bool {
+        let Some(first) = words.first() else {
+            return false;
+        };
+        let described = first.is_word() && matches!(first.lower(), "the" | "a" | "an");
+        let and_at = words.iter().position(|t| t.is_word() && t.lower() == "and");
+        let double_role = and_at.is_some_and(|k| {
+            k + 1 == words.len()
+                && k > 0
+                && words[k - 1].is_word()
+                && !words[k - 1].is_capitalised()
+        });
+        (described || double_role)
+            && words.len() <= 8
+            && words.iter().enumerate().all(|(k, t)| {
+                (t.is_word()
+                    && (Some(k) == and_at || !self.lex.clause_starters.contains(t.lower()))
+                    && !self.lex.speech_cues.contains_word(t.lower())
+                    && !PREPOSITIONS.contains(&t.lower()))
+                    || t.is_punct('-')
+            })
+    }
+
+    /// "Reuters quoted a bank official as saying", "cited an aide as having
+    /// said": the words are the one quoted, named between the verb and "as".
+    fn quoted_as(&self, toks: &[Tok], j: usize, limit: usize) -> Option<Phrase> {
+        let mut k = j;
+        if k > limit && toks[k - 1].is_word() && toks[k - 1].lower() == "having" {
+            k -= 1;
+        }
+        if k < limit + 3 || !toks[k - 1].is_word() || toks[k - 1].lower() != "as" {
+            return None;
+        }
+        let as_at = k - 1;
+        // "he is quoted as saying", "the agency was quoted as saying": the
+        // subject of the passive is the one quoted.
+        if as_at > limit + 1
+            && self.lower_is(&toks[as_at - 1], &self.lex.quoting_cues)
+            && matches!(
+                toks[as_at - 2].lower(),
+                "is" | "was" | "were" | "are" | "been" | "being"
+            )
+        {
+            return self.phrase_before_cue(toks, as_at - 1, limit);
+        }
+        let lo = limit.max(as_at.saturating_sub(14));
+        let mut v = as_at - 1;
+        while v > lo {
+            let t = &toks[v - 1];
+            if !t.is_word() && !t.is_punct('-') && !t.is_punct('.') {
+                return None;
+            }
+            if t.is_word() && self.lex.quoting_cues.contains(t.lower()) {
+                break;
+            }
+            v -= 1;
+        }
+        if v <= lo && !(v > limit && self.lex.quoting_cues.contains(toks[v - 1].lower())) {
+            return None;
+        }
+        if v >= as_at {
+            return None;
+        }
+        let who = self.analyse(toks, v, as_at)?;
+        Some(Phrase {
+            span: Span::new(toks[v].span.start, toks[as_at - 1].span.end),
             who,
         })
     }
@@ -965,6 +1144,26 @@ impl<'a> Extractor<'a> {
                     if e > i && self.lex.speech_cues.contains_word(l) {
                         break;
                     }
+                    // "said Nadal afterwards", "said the minister yesterday".
+                    if e > i
+                        && !t.is_capitalised()
+                        && (matches!(
+                            l,
+                            "afterwards"
+                                | "afterward"
+                                | "yesterday"
+                                | "today"
+                                | "tonight"
+                                | "later"
+                                | "earlier"
+                                | "recently"
+                                | "again"
+                                | "also"
+                                | "too"
+                        ))
+                    {
+                        break;
+                    }
                     e += 1;
                 }
             }
@@ -974,6 +1173,26 @@ impl<'a> Extractor<'a> {
         }
         if e <= i {
             return None;
+        }
+        // "said one of their lawyers, Jane Doe.": the name in apposition.
+        if e + 1 < limit
+            && toks[e].is_punct(',')
+            && !matches!(self.analyse(toks, i, e), Some(Who::Name { .. }))
+            && let Some(&(s, re)) = self.name_runs(toks, e + 1, limit).first()
+            && s == e + 1
+            && toks.get(re).is_none_or(|t| !t.is_word())
+            && let Some(
+                w @ Who::Name {
+                    organisation: false,
+                    single: false,
+                    ..
+                },
+            ) = self.analyse(toks, s, re)
+        {
+            return Some(Phrase {
+                span: Span::new(toks[i].span.start, toks[re - 1].span.end),
+                who: w,
+            });
         }
         // "according to figures from the party": cut at the first preposition
         // that follows a name.
@@ -992,6 +1211,23 @@ impl<'a> Extractor<'a> {
             let l = first.text.to_lowercase();
             if self.lex.is_pronoun(&l) || l == "it" {
                 return Some(Who::Pronoun(l));
+            }
+            // "May said": a surname of the register that is also a month or a
+            // function word.
+            if first.is_capitalised()
+                && self.lex.not_names.contains(&l)
+                && l.len() >= 3
+                && !DETERMINERS.contains(&l.as_str())
+                && !PREPOSITIONS.contains(&l.as_str())
+                && !self.lex.clause_starters.contains(&l)
+                && !FUNCTION_WORDS.contains(&l.as_str())
+                && self.by_key.get(&l).is_some_and(|v| !v.is_empty())
+            {
+                return Some(Who::Name {
+                    name: first.bare().to_string(),
+                    single: true,
+                    organisation: false,
+                });
             }
         }
         let lowered: Vec<_> = toks[a..b].iter().map(|t| t.lower()).collect();
@@ -1065,7 +1301,12 @@ impl<'a> Extractor<'a> {
             && let Some((ns, ne, _)) = self.name_in_run(toks, s, e)
         {
             let words = toks[ns..ne].iter().filter(|t| t.is_word()).count();
-            if words >= 2 && !self.is_organisation(toks, ns, ne) {
+            let honorific = ns > s
+                && self
+                    .lex
+                    .honorifics
+                    .contains(toks[ns - 1].lower().trim_end_matches('.'));
+            if (words >= 2 || honorific) && !self.is_organisation(toks, ns, ne) {
                 return Some(Who::Name {
                     name: self.name_text(toks, ns, ne),
                     single: false,
@@ -1263,6 +1504,35 @@ impl<'a> Extractor<'a> {
                 let pg = self.people[p].gender;
                 pg == g || pg == Gender::Unknown
             };
+            // "An official said … “…,” he said": no person of the register, but
+            // one unnamed source spoke before.
+            let fallback = || {
+                self.speakers
+                    .iter()
+                    .rev()
+                    .find(|(pos, s, _)| {
+                        *pos <= at
+                            && s.entity == EntityKind::Group
+                            && s.name.rsplit(' ').next().is_some_and(|h| {
+                                let h = h.to_lowercase();
+                                (self.lex.anonymous_heads.contains(&h)
+                                    || self.lex.titles.contains(&h))
+                                    && !h.ends_with('s')
+                            })
+                    })
+                    .map(|(_, s, _)| {
+                        let mut s = s.clone();
+                        s.source = SpeakerSource::Pronoun;
+                        s
+                    })
+            };
+            if !self
+                .salience
+                .iter()
+                .any(|(pos, p, _)| *pos <= at && compatible(*p))
+            {
+                return fallback();
+            }
             // Speakers and sentence subjects first: not simply the nearest name.
             let pick = self
                 .salience
@@ -1344,8 +1614,9 @@ impl<'a> Extractor<'a> {
                 return Some(s.clone());
             }
         }
-        // A title word ("the mayor", "the Momentum chief"): the latest person in view.
-        if self.lex.titles.contains(head) {
+        // A title word ("the mayor", "the Momentum chief") or an age ("the
+        // 23-year-old"): the latest person in view.
+        if self.lex.titles.contains(head) || text.ends_with("year-old") {
             let (_, p, _) = self
                 .salience
                 .iter()
@@ -1508,18 +1779,51 @@ impl<'a> Extractor<'a> {
                 && let Some((ce, kind)) = self.cue_at(toks, j, e)
             {
                 if kind == CueKind::Speech {
-                    let phrase = self.phrase_before(toks, j, i)?;
-                    let after_comma = toks[i..j]
+                    // "Reuters reports a union source as saying": the verb of
+                    // quoting passes on the words of the one named before "as".
+                    if self.lower_is(&toks[j], &self.lex.quoting_cues)
+                        && let Some(k) = (j + 2..e.min(j + 16)).find(|&k| {
+                            toks[k - 1].is_word()
+                                && toks[k - 1].lower() == "as"
+                                && self.lex.speech_cues.contains_word(toks[k].lower())
+                        })
+                    {
+                        j = k;
+                        continue;
+                    }
+                    let Some(phrase) = self.phrase_before(toks, j, i) else {
+                        if self.lower_is(&toks[j], &self.lex.quoting_cues) {
+                            j += 1;
+                            continue;
+                        }
+                        return None;
+                    };
+                    let at = toks[i..j]
                         .iter()
-                        .position(|t| t.span.start == phrase.span.start)
-                        .is_some_and(|k| k > 0 && toks[i + k - 1].is_punct(','));
-                    if phrase.span.start != toks[i].span.start && !after_comma {
+                        .position(|t| t.span.start == phrase.span.start);
+                    let after_comma = at.is_some_and(|k| k > 0 && toks[i + k - 1].is_punct(','));
+                    // "Reuters quoted an official as saying"; "the Washington-based
+                    // think-tank The Brookings Institution says": a verb of quoting,
+                    // or a role, before the one named.
+                    let quoted = at.is_some_and(|k| {
+                        k > 0 && self.lower_is(&toks[i + k - 1], &self.lex.quoting_cues)
+                    });
+                    let role_before = matches!(phrase.who, Who::Name { .. })
+                        && at.is_some_and(|k| self.role_prefix(&toks[i..i + k]));
+                    if phrase.span.start != toks[i].span.start
+                        && !after_comma
+                        && !quoted
+                        && !role_before
+                    {
                         return None;
                     }
                     let (span, _) = self.cue_span(toks, j, ce, e);
                     return Some(self.attribution(span, phrase));
                 }
-                return None;
+                // "a council statement read": a noun cue may be the subject.
+                if kind != CueKind::Noun {
+                    return None;
+                }
             }
             j += 1;
         }
@@ -1875,6 +2179,34 @@ impl<'a> Extractor<'a> {
                     }
                 }
 
+                // "US coach Jane Doe wants more clay. “I think it will help.”": a
+                // quotation opening a sentence with no cue, after a sentence about
+                // one person: that person, guessed from the context.
+                if speaker.is_none()
+                    && qt == s
+                    && words >= 3
+                    && inner.chars().next().is_some_and(char::is_uppercase)
+                    && let Some(sp) = self.context_speaker(pi, paras, s, at)
+                {
+                    speaker = Some(sp);
+                    cue = None;
+                }
+                // "But told BBC News: “…”": a cue with its subject left out
+                // shares the subject of the sentence before.
+                if speaker.is_none()
+                    && qt > s + 1
+                    && self.lower_is(&toks[s], &self.lex.clause_starters)
+                    && matches!(self.cue_at(toks, s + 1, qt), Some((_, CueKind::Speech)))
+                    && let Some(sp) = self.context_speaker(pi, paras, s, at)
+                {
+                    let (span, _) = self.cue_span(toks, s + 1, s + 2, qt);
+                    speaker = Some(sp);
+                    cue = Some(Cue {
+                        text: span.slice(self.text).to_string(),
+                        span,
+                    });
+                }
+
                 let prev = qt.checked_sub(1).filter(|&i| i >= s).map(|i| &toks[i]);
                 let introduced = prev.is_some_and(|t| {
                     t.is_punct(':')
@@ -1934,9 +2266,19 @@ impl<'a> Extractor<'a> {
                             .count()
                             <= 6
                 });
+                // "“Bring it on,” said the 23-year-old": words opening a sentence
+                // and ending in a comma before their own cue are speech, however
+                // short (a title is mostly after a preposition: on “Face the Nation,”).
+                let tagged_after = qt == s
+                    && inner.ends_with([',', '?', '!'])
+                    && own
+                        .as_ref()
+                        .is_some_and(|a| a.cue.span.start >= rq.inner.end)
+                    && speaker.is_some();
                 let title_like = !at_para_start
                     && !after_as
                     && !introduced
+                    && !tagged_after
                     && words <= 7
                     && inner.split_whitespace().enumerate().all(|(n, w)| {
                         n > 0 && w.chars().count() <= 3
@@ -1948,7 +2290,24 @@ impl<'a> Extractor<'a> {
                     speaker = None;
                     cue = None;
                 }
-                let kind = if title_like {
+                // "what are called “qualified zones”", "Dubbed “le cost killer”": a
+                // naming verb nobody is said to use gives a name, not someone's words.
+                let named_term = speaker.is_none()
+                    && prev.is_some_and(|t| {
+                        t.is_word()
+                            && matches!(
+                                t.lower(),
+                                "dubbed"
+                                    | "called"
+                                    | "termed"
+                                    | "labelled"
+                                    | "labeled"
+                                    | "nicknamed"
+                                    | "named"
+                                    | "christened"
+                            )
+                    });
+                let kind = if title_like || named_term {
                     QuoteKind::Scare
                 } else if at_para_start
                     || continuation
@@ -1996,6 +2355,22 @@ impl<'a> Extractor<'a> {
                     cue: cue.clone(),
                 });
                 record_of.insert(qi, index);
+                // A quotation over several paragraphs is one speaker's: the cue of
+                // a later paragraph gives the earlier ones that had none.
+                if own_found
+                    && let Some(h) = continues
+                    && let Some(sp) = &speaker
+                {
+                    for q in &mut quotes[h..index] {
+                        if q.depth == 0
+                            && q.speaker.is_none()
+                            && matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial)
+                        {
+                            q.speaker = Some(carried(sp.clone()));
+                            q.cue = cue.clone();
+                        }
+                    }
+                }
                 if rq.runs_on {
                     if !continuation {
                         *chain_head = Some(index);
@@ -2011,6 +2386,140 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
+    }
+
+    /// The person the sentences before `s` are about, for a quotation that opens
+    /// sentence `s` with no cue: the subject of the nearest of the two sentences
+    /// before it in the paragraph (or of the previous paragraph's last sentence),
+    /// when it is a person the article has named, or a pronoun standing for one.
+    /// A sentence with a quotation, a passive subject ("Smith was arrested") or
+    /// a subject that is not a person ends the search.
+    fn context_speaker(
+        &self,
+        pi: usize,
+        paras: &[ParaToks],
+        s: usize,
+        at: usize,
+    ) -> Option<Speaker> {
+        let p = &paras[pi];
+        let mut candidates: Vec<(&ParaToks, (usize, usize))> = p
+            .sentences
+            .iter()
+            .rev()
+            .filter(|(_, e)| *e <= s)
+            .take(2)
+            .map(|&b| (p, b))
+            .collect();
+        if candidates.is_empty() {
+            let prev = paras.get(pi.checked_sub(1)?)?;
+            candidates.extend(prev.sentences.iter().rev().take(2).map(|&b| (prev, b)));
+        }
+        for (para, (ps, pe)) in candidates {
+            let toks = &para.toks;
+            // A sentence of quotation has its own speaker, carried on by the
+            // caller; one with a fragment quoted inside is still about its subject.
+            if matches!(toks[ps].kind, TokKind::Quote(_))
+                || toks[ps..pe]
+                    .iter()
+                    .filter(|t| matches!(t.kind, TokKind::Quote(_)))
+                    .count()
+                    > 1
+            {
+                return None;
+            }
+            // "And he is scathing of …": the conjunction is no subject.
+            let start = if ps + 1 < pe
+                && toks[ps].is_word()
+                && matches!(toks[ps].lower(), "and" | "but" | "so" | "yet")
+            {
+                ps + 1
+            } else {
+                ps
+            };
+            // "The 31-year-old insisted …": an age for the person in view.
+            let age = start + 2 < pe
+                && toks[start].lower() == "the"
+                && toks[start + 1].lower().ends_with("year-old");
+            let subject = if age {
+                self.analyse(toks, start, start + 2).map(|who| Phrase {
+                    span: Span::new(toks[start].span.start, toks[start + 1].span.end),
+                    who,
+                })
+            } else {
+                self.sentence_subject(toks, start, pe)
+            };
+            let Some(phrase) = subject else {
+                continue;
+            };
+            // "Scott's niece shouted": the possessor is not the subject.
+            if toks[ps..pe]
+                .iter()
+                .any(|t| t.span.end == phrase.span.end && t.is_possessive())
+            {
+                return None;
+            }
+            let after = toks[ps..pe]
+                .iter()
+                .position(|t| t.span.start >= phrase.span.end)
+                .map_or(pe, |k| ps + k);
+            let passive = toks[after..pe.min(after + 3)].windows(2).any(|w| {
+                w[0].is_word()
+                    && matches!(
+                        w[0].lower(),
+                        "is" | "was" | "were" | "are" | "been" | "being"
+                    )
+                    && w[1].is_word()
+                    && w[1].lower() != "asked"
+                    && (w[1].lower().ends_with("ed") || w[1].lower().ends_with("en"))
+            });
+            if passive {
+                return None;
+            }
+            let sp = match &phrase.who {
+                // "Clubs have seen …": one capitalised word the register does not
+                // know is a sentence's first word, not a person.
+                Who::Name {
+                    name, single: true, ..
+                } if !self.by_key.contains_key(&name.to_lowercase()) => continue,
+                Who::Name {
+                    name,
+                    organisation: false,
+                    ..
+                } => {
+                    let v = self.by_key.get(&name.to_lowercase())?;
+                    let person = self.most_salient_of(v, at)?;
+                    Speaker {
+                        name: self.people[person].name.clone(),
+                        mention: Some(phrase.span),
+                        anonymous: false,
+                        source: SpeakerSource::Context,
+                        entity: EntityKind::Person,
+                        person: Some(person),
+                    }
+                }
+                Who::Pronoun(pr) if pr != "it" && pr != "they" => {
+                    let mut sp = self.resolve_pronoun(pr, at)?;
+                    sp.mention = Some(phrase.span);
+                    sp.source = SpeakerSource::Context;
+                    sp
+                }
+                // "The 31-year-old insisted …": the person in view.
+                Who::Descriptor {
+                    text,
+                    head,
+                    definite: true,
+                    ..
+                } if text.ends_with("year-old") => {
+                    let mut sp = self.resolve_description(text, head, at)?;
+                    sp.mention = Some(phrase.span);
+                    sp.source = SpeakerSource::Context;
+                    sp
+                }
+                _ => return None,
+            };
+            return (sp.entity == EntityKind::Person).then_some(sp);
+        }
+        None
     }
 
     /// The speaker of the last sentence before `s` in a paragraph whose cue has a
@@ -2031,16 +2540,22 @@ impl<'a> Extractor<'a> {
         }
         for j in (ps..pe).rev() {
             if let Some((ce, CueKind::Speech)) = self.cue_at(toks, j, pe) {
-                let phrase = self.phrase_before(toks, j, ps).or_else(|| {
+                // "Peter Knight says firms reported …": a cue inside the
+                // reported words names nobody; the search goes on to the one before.
+                let Some(phrase) = self.phrase_before(toks, j, ps).or_else(|| {
                     (j == ps || toks[j - 1].is_punct(','))
                         .then(|| self.phrase_after(toks, ce, pe))
                         .flatten()
-                })?;
+                }) else {
+                    continue;
+                };
                 if !matches!(phrase.who, Who::Name { .. } | Who::Pronoun(_)) {
-                    return None;
+                    continue;
                 }
                 let (span, _) = self.cue_span(toks, j, ce, pe);
-                let sp = self.resolve(&phrase, at)?;
+                let Some(sp) = self.resolve(&phrase, at) else {
+                    continue;
+                };
                 return Some((
                     sp,
                     Some(Cue {

@@ -14,6 +14,8 @@ pub struct Lexicon {
     pub noun_cues: WordSet,
     pub prepositional_cues: Phrases,
     pub setting_cues: Phrases,
+    /// Verbs of passing on another's words ("quoted X as saying").
+    pub quoting_cues: WordSet,
     pub honorifics_male: WordSet,
     pub honorifics_female: WordSet,
     pub honorifics: WordSet,
@@ -178,6 +180,7 @@ struct CuesFile {
     nouns: Vec<String>,
     prepositional: Vec<String>,
     settings: Vec<String>,
+    quoting: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -258,6 +261,7 @@ impl Lexicon {
             noun_cues: set(&cues.nouns),
             prepositional_cues: Phrases::new(&cues.prepositional),
             setting_cues: Phrases::new(&cues.settings),
+            quoting_cues: set(&cues.quoting),
             honorifics_male: set(&people.honorifics_male),
             honorifics_female: set(&people.honorifics_female),
             honorifics,
