@@ -421,17 +421,22 @@ impl<'a> Extractor<'a> {
             while e < b {
                 let t = &toks[e];
                 let word = self.name_word(t) && !toks[e - 1].is_possessive();
-                let initial = t.is_punct('.')
-                    && e + 1 < b
-                    && self.name_word(&toks[e + 1])
-                    && (is_initials(toks[e - 1].text)
-                        || self.lex.honorifics.contains(toks[e - 1].lower())
-                        || self.lex.titles.contains(toks[e - 1].lower()));
-                let particle = t.is_word()
-                    && PARTICLES.contains(&t.text)
-                    && e + 1 < b
-                    && self.name_word(&toks[e + 1]);
-                if !(word || initial || particle) {
+                // Asked only when the one before is not: most run words are names.
+                let initial = || {
+                    t.is_punct('.')
+                        && e + 1 < b
+                        && self.name_word(&toks[e + 1])
+                        && (is_initials(toks[e - 1].text)
+                            || self.lex.honorifics.contains(toks[e - 1].lower())
+                            || self.lex.titles.contains(toks[e - 1].lower()))
+                };
+                let particle = || {
+                    t.is_word()
+                        && PARTICLES.contains(&t.text)
+                        && e + 1 < b
+                        && self.name_word(&toks[e + 1])
+                };
+                if !(word || initial() || particle()) {
                     break;
                 }
                 e += 1;
@@ -542,8 +547,14 @@ impl<'a> Extractor<'a> {
                 self.by_key.reserve(64);
                 self.people.reserve(16);
             }
-            let text = self.name_text(toks, ns, ne);
-            let idx = self.person_index(&text, &hit.key);
+            // The name's text is made only for a person not yet in the register.
+            let idx = match self.known_person(&hit.key) {
+                Some(i) => i,
+                None => {
+                    let text = self.name_text(toks, ns, ne);
+                    self.person_index(&text, &hit.key)
+                }
+            };
             let p = &mut self.people[idx];
             if p.gender == Gender::Unknown {
                 p.gender = gender;
@@ -564,6 +575,14 @@ impl<'a> Extractor<'a> {
     /// The register index of a person by name (`key` is the name lower-cased),
     /// adding the person when new.
     fn person_index(&mut self, name: &str, key: &str) -> usize {
+        if let Some(i) = self.known_person(key) {
+            return i;
+        }
+        self.add_person(name, key)
+    }
+
+    /// The person whose full name is `key` (lower-cased), if in the register.
+    fn known_person(&self, key: &str) -> Option<usize> {
         if let Some(&i) = self.by_key.get(key).and_then(|v| v.first()) {
             let name = &self.people[i].name;
             let same = if name.is_ascii() && key.is_ascii() {
@@ -576,9 +595,14 @@ impl<'a> Extractor<'a> {
                 name.chars().flat_map(char::to_lowercase).eq(key.chars())
             };
             if same {
-                return i;
+                return Some(i);
             }
         }
+        None
+    }
+
+    /// Add a person to the register (`key` is the name lower-cased).
+    fn add_person(&mut self, name: &str, key: &str) -> usize {
         let idx = self.people.len();
         let first = key.split_whitespace().next().unwrap_or("");
         let gender = if self.lex.first_names_male.contains(first) {
@@ -709,12 +733,19 @@ impl<'a> Extractor<'a> {
         {
             return None;
         }
-        let words: Vec<_> = toks[i..end.min(i + 4)]
-            .iter()
-            .take_while(|t| t.is_word())
-            .map(|t| t.lower())
-            .collect();
-        if let Some(n) = self.lex.prepositional_cues.match_len(&words) {
+        // At most four words, on the stack.
+        let mut buf = [""; 4];
+        let mut n_words = 0;
+        for (slot, t) in buf
+            .iter_mut()
+            .zip(&toks[i..end.min(i + 4)])
+            .take_while(|(_, t)| t.is_word())
+        {
+            *slot = t.lower();
+            n_words += 1;
+        }
+        let words = &buf[..n_words];
+        if let Some(n) = self.lex.prepositional_cues.match_len(words) {
             return Some((i + n, CueKind::Prepositional));
         }
         // "Trump’s claim that", "her warning": a noun after a possessive or a
@@ -729,7 +760,7 @@ impl<'a> Extractor<'a> {
         if noun_slot {
             return Some((i + 1, CueKind::Noun));
         }
-        if let Some(n) = self.lex.speech_cues.match_len(&words) {
+        if let Some(n) = self.lex.speech_cues.match_len(words) {
             return Some((i + n, CueKind::Speech));
         }
         if self.lex.noun_cues.contains(words[0]) {
@@ -2109,14 +2140,24 @@ impl<'a> Extractor<'a> {
 
 /// White space folded to single spaces.
 fn squash(s: &str) -> String {
-    // ASCII with single spaces inside and none at the ends: as it is.
-    let b = s.as_bytes();
-    if b.first().is_some_and(|&c| c != b' ')
-        && b.last().is_some_and(|&c| c != b' ')
-        && b.iter()
-            .all(|&c| c.is_ascii() && !matches!(c, b'\t'..=b'\r'))
-        && !b.windows(2).any(|w| w == b"  ")
-    {
+    // ASCII with single spaces inside and none at the ends: as it is. One pass.
+    let mut after_space = true;
+    let mut plain = true;
+    for &c in s.as_bytes() {
+        if c == b' ' {
+            if after_space {
+                plain = false;
+                break;
+            }
+            after_space = true;
+        } else if c >= 0x80 || matches!(c, b'\t'..=b'\r') {
+            plain = false;
+            break;
+        } else {
+            after_space = false;
+        }
+    }
+    if plain && !after_space {
         return s.to_string();
     }
     let single = !s.contains("  ") && !s.contains(|c: char| c.is_whitespace() && c != ' ');
