@@ -29,7 +29,8 @@ impl Document {
         let prose = markup::prose(&source, format);
         let kinds: Vec<BlockKind> = prose.paragraphs.iter().map(|p| p.kind).collect();
         let spans: Vec<Span> = prose.paragraphs.iter().map(|p| p.span).collect();
-        let zones = zones(&prose.text, &spans, &kinds, lex);
+        let prose_lower = prose.text.to_ascii_lowercase();
+        let zones = zones(&prose.text, &prose_lower, &spans, &kinds, lex);
         let paragraphs: Vec<Paragraph> = spans
             .iter()
             .zip(zones)
@@ -47,7 +48,7 @@ impl Document {
             });
         Document {
             source,
-            prose_lower: prose.text.to_ascii_lowercase(),
+            prose_lower,
             prose: prose.text,
             paragraphs,
             date,
@@ -84,10 +85,19 @@ const MONTHS: [&str; 12] = [
 
 /// A date written as "23 January 2018", "March 12, 2018" or "2018-01-23", in ISO form.
 pub fn find_date(s: &str) -> Option<String> {
-    let toks: Vec<String> = s
+    // Lower-cased words; an ASCII word is borrowed as written and compared
+    // without regard to case (months, digits and dashes are ASCII).
+    let toks: Vec<std::borrow::Cow<str>> = s
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|t| !t.is_empty())
-        .map(|t| t.trim_end_matches('.').to_lowercase())
+        .map(|t| {
+            let t = t.trim_end_matches('.');
+            if t.is_ascii() {
+                std::borrow::Cow::Borrowed(t)
+            } else {
+                std::borrow::Cow::Owned(t.to_lowercase())
+            }
+        })
         .collect();
     for (i, t) in toks.iter().enumerate() {
         if t.len() == 10
@@ -96,12 +106,11 @@ pub fn find_date(s: &str) -> Option<String> {
             && t[..4].parse::<u32>().is_ok()
             && t[5..7].parse::<u32>().is_ok()
         {
-            return Some(t.clone());
+            return Some(t.to_ascii_lowercase());
         }
-        let Some(m) = MONTHS
-            .iter()
-            .position(|m| t == m || (t.len() >= 3 && m.starts_with(t.as_str()) && t.len() == 3))
-        else {
+        let Some(m) = MONTHS.iter().position(|m| {
+            t.eq_ignore_ascii_case(m) || (t.len() == 3 && m[..3].eq_ignore_ascii_case(t))
+        }) else {
             continue;
         };
         let year = |j: usize| -> Option<u32> {
@@ -176,7 +185,13 @@ fn looks_like_dateline(lower: &str, lex: &Lexicon) -> bool {
 /// byline, dateline, captions) runs until the first paragraph that reads as body
 /// text; boilerplate is recognised anywhere, and everything after a tail marker
 /// ("Join our commenting forum", "Related Posts") is boilerplate too.
-fn zones(text: &str, spans: &[Span], kinds: &[BlockKind], lex: &Lexicon) -> Vec<Zone> {
+fn zones(
+    text: &str,
+    lowered: &str,
+    spans: &[Span],
+    kinds: &[BlockKind],
+    lex: &Lexicon,
+) -> Vec<Zone> {
     let mut zones = vec![Zone::Body; spans.len()];
     let mut in_header = true;
     let mut in_tail = false;
@@ -189,10 +204,11 @@ fn zones(text: &str, spans: &[Span], kinds: &[BlockKind], lex: &Lexicon) -> Vec<
             cut -= 1;
         }
         let head = &para[..cut];
+        // ASCII: the text lower-cased already holds it.
         let lower = if head.is_ascii() {
-            head.to_ascii_lowercase()
+            std::borrow::Cow::Borrowed(&lowered[span.start..span.start + cut])
         } else {
-            head.to_lowercase()
+            std::borrow::Cow::Owned(head.to_lowercase())
         };
         let n = if in_header || lower.starts_with("about ") {
             words(para)

@@ -33,20 +33,52 @@ pub fn extract(doc: &Document) -> Article {
     paired.quotes.sort_by_key(|q| (q.open.start, q.depth));
 
     // Quotations and tokens of each paragraph.
-    let mut per_para: Vec<Vec<usize>> = vec![Vec::new(); spans.len()];
+    // Quotations are sorted by start: each paragraph's are a run of indices.
+    let all_quotes: Vec<usize> = (0..paired.quotes.len()).collect();
+    let mut bounds: Vec<(usize, usize)> = vec![(0, 0); spans.len()];
     let mut pi = 0;
     for (qi, q) in paired.quotes.iter().enumerate() {
         while pi < spans.len() && spans[pi].end < q.open.start {
             pi += 1;
         }
         if pi < spans.len() {
-            per_para[pi].push(qi);
+            if bounds[pi].0 == bounds[pi].1 {
+                bounds[pi] = (qi, qi);
+            }
+            bounds[pi].1 = qi + 1;
         }
     }
-    let paras: Vec<ParaToks> = spans
+    let per_para: Vec<&[usize]> = bounds.iter().map(|&(a, b)| &all_quotes[a..b]).collect();
+    // One token buffer for the article; each paragraph's tokens are a slice of it.
+    let mut all_toks = Vec::with_capacity(text.len() / 4 + 4);
+    let bounds: Vec<(usize, usize, Vec<usize>)> = spans
         .iter()
         .enumerate()
-        .map(|(i, span)| para_tokens(text, &doc.prose_lower, *span, &paired.quotes, &per_para[i]))
+        .map(|(i, span)| {
+            let start = all_toks.len();
+            let quotes = para_tokens(
+                text,
+                &doc.prose_lower,
+                *span,
+                &paired.quotes,
+                per_para[i],
+                &mut all_toks,
+            );
+            (start, all_toks.len(), quotes)
+        })
+        .collect();
+    let paras: Vec<ParaToks> = spans
+        .iter()
+        .zip(bounds)
+        .map(|(&span, (a, b, quotes))| {
+            let toks = &all_toks[a..b];
+            ParaToks {
+                span,
+                toks,
+                quotes,
+                sentences: sentences(toks, lex),
+            }
+        })
         .collect();
 
     let mut ex = Extractor {
@@ -58,10 +90,10 @@ pub fn extract(doc: &Document) -> Article {
         speakers: Vec::new(),
         org_subjects: Vec::new(),
     };
-    let names: Vec<Vec<NameHit>> = paras.iter().map(|p| ex.para_names(&p.toks)).collect();
+    let names: Vec<Vec<NameHit>> = paras.iter().map(|p| ex.para_names(p.toks)).collect();
     for (i, p) in paras.iter().enumerate() {
         if doc.paragraphs[i].zone != Zone::Boilerplate {
-            ex.register_names(&p.toks, &names[i]);
+            ex.register_names(p.toks, &names[i]);
         }
     }
 
@@ -83,7 +115,7 @@ pub fn extract(doc: &Document) -> Article {
             &mut chain_head,
         );
         // Nested quotations: recorded with their depth, speaker left to the outer.
-        for &qi in &per_para[i] {
+        for &qi in per_para[i] {
             let raw = &paired.quotes[qi];
             if raw.depth > 0 {
                 quotes.push(Quote {
@@ -157,23 +189,24 @@ struct NameHit {
 /// depth 0 one token.
 struct ParaToks<'a> {
     span: Span,
-    toks: Vec<Tok<'a>>,
+    toks: &'a [Tok<'a>],
     /// Raw quotation index of each `Quote(k)` token: `quotes[k]`.
     quotes: Vec<usize>,
     /// Token index ranges of sentences.
     sentences: Vec<(usize, usize)>,
 }
 
+/// Tokenize a paragraph onto the end of `toks`; returns the raw quotation index
+/// of each of its `Quote(k)` tokens.
 fn para_tokens<'a>(
     text: &'a str,
     lowered: &'a str,
     span: Span,
     raw: &[RawQuote],
     mine: &[usize],
-) -> ParaToks<'a> {
-    // About one token per five bytes: room for all of them, grown once at most.
-    let mut toks = Vec::with_capacity(span.len() / 4 + 4);
-    let mut quotes = Vec::new();
+    toks: &mut Vec<Tok<'a>>,
+) -> Vec<usize> {
+    let mut quotes = Vec::with_capacity(mine.len());
     let mut pos = span.start;
     for &qi in mine {
         let q = &raw[qi];
@@ -183,7 +216,7 @@ fn para_tokens<'a>(
         if q.open.start < pos {
             continue;
         }
-        tokenize_lowered(text, lowered, Span::new(pos, q.open.start), &mut toks);
+        tokenize_lowered(text, lowered, Span::new(pos, q.open.start), toks);
         let end = q.close.map_or(q.inner.end.max(q.open.end), |c| c.end);
         toks.push(Tok::new(
             Span::new(q.open.start, end),
@@ -194,22 +227,16 @@ fn para_tokens<'a>(
         pos = end;
     }
     if pos < span.end {
-        tokenize_lowered(text, lowered, Span::new(pos, span.end), &mut toks);
+        tokenize_lowered(text, lowered, Span::new(pos, span.end), toks);
     }
-    let sentences = sentences(&toks, Lexicon::get());
-    ParaToks {
-        span,
-        toks,
-        quotes,
-        sentences,
-    }
+    quotes
 }
 
 /// Sentence bounds over tokens. A full stop, question or exclamation mark ends a
 /// sentence unless it follows an abbreviation or an initial; a quotation whose
 /// words end a sentence ends the narrative sentence when a capital follows.
 fn sentences(toks: &[Tok], lex: &Lexicon) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(toks.len() / 16 + 1);
     let mut start = 0;
     for i in 0..toks.len() {
         let t = &toks[i];
@@ -429,17 +456,22 @@ impl<'a> Extractor<'a> {
             while e < b {
                 let t = &toks[e];
                 let word = self.name_word(t) && !toks[e - 1].is_possessive();
-                let initial = t.is_punct('.')
-                    && e + 1 < b
-                    && self.name_word(&toks[e + 1])
-                    && (is_initials(toks[e - 1].text)
-                        || self.lex.honorifics.contains(toks[e - 1].lower())
-                        || self.lex.titles.contains(toks[e - 1].lower()));
-                let particle = t.is_word()
-                    && PARTICLES.contains(&t.text)
-                    && e + 1 < b
-                    && self.name_word(&toks[e + 1]);
-                if !(word || initial || particle) {
+                // Asked only when the one before is not: most run words are names.
+                let initial = || {
+                    t.is_punct('.')
+                        && e + 1 < b
+                        && self.name_word(&toks[e + 1])
+                        && (is_initials(toks[e - 1].text)
+                            || self.lex.honorifics.contains(toks[e - 1].lower())
+                            || self.lex.titles.contains(toks[e - 1].lower()))
+                };
+                let particle = || {
+                    t.is_word()
+                        && PARTICLES.contains(&t.text)
+                        && e + 1 < b
+                        && self.name_word(&toks[e + 1])
+                };
+                if !(word || initial() || particle()) {
                     break;
                 }
                 e += 1;
@@ -558,8 +590,14 @@ impl<'a> Extractor<'a> {
                 self.by_key.reserve(64);
                 self.people.reserve(16);
             }
-            let text = self.name_text(toks, ns, ne);
-            let idx = self.person_index(&text, &hit.key);
+            // The name's text is made only for a person not yet in the register.
+            let idx = match self.known_person(&hit.key) {
+                Some(i) => i,
+                None => {
+                    let text = self.name_text(toks, ns, ne);
+                    self.person_index(&text, &hit.key)
+                }
+            };
             let p = &mut self.people[idx];
             if p.gender == Gender::Unknown {
                 p.gender = gender;
@@ -580,6 +618,14 @@ impl<'a> Extractor<'a> {
     /// The register index of a person by name (`key` is the name lower-cased),
     /// adding the person when new.
     fn person_index(&mut self, name: &str, key: &str) -> usize {
+        if let Some(i) = self.known_person(key) {
+            return i;
+        }
+        self.add_person(name, key)
+    }
+
+    /// The person whose full name is `key` (lower-cased), if in the register.
+    fn known_person(&self, key: &str) -> Option<usize> {
         if let Some(&i) = self.by_key.get(key).and_then(|v| v.first()) {
             let name = &self.people[i].name;
             let same = if name.is_ascii() && key.is_ascii() {
@@ -592,9 +638,14 @@ impl<'a> Extractor<'a> {
                 name.chars().flat_map(char::to_lowercase).eq(key.chars())
             };
             if same {
-                return i;
+                return Some(i);
             }
         }
+        None
+    }
+
+    /// Add a person to the register (`key` is the name lower-cased).
+    fn add_person(&mut self, name: &str, key: &str) -> usize {
         let idx = self.people.len();
         let first = key.split_whitespace().next().unwrap_or("");
         let gender = if self.lex.first_names_male.contains(first) {
@@ -734,12 +785,19 @@ impl<'a> Extractor<'a> {
         {
             return None;
         }
-        let words: Vec<_> = toks[i..end.min(i + 4)]
-            .iter()
-            .take_while(|t| t.is_word())
-            .map(|t| t.lower())
-            .collect();
-        if let Some(n) = self.lex.prepositional_cues.match_len(&words) {
+        // At most four words, on the stack.
+        let mut buf = [""; 4];
+        let mut n_words = 0;
+        for (slot, t) in buf
+            .iter_mut()
+            .zip(&toks[i..end.min(i + 4)])
+            .take_while(|(_, t)| t.is_word())
+        {
+            *slot = t.lower();
+            n_words += 1;
+        }
+        let words = &buf[..n_words];
+        if let Some(n) = self.lex.prepositional_cues.match_len(words) {
             return Some((i + n, CueKind::Prepositional));
         }
         // "Trump’s claim that", "her warning": a noun after a possessive or a
@@ -754,7 +812,7 @@ impl<'a> Extractor<'a> {
         if noun_slot {
             return Some((i + 1, CueKind::Noun));
         }
-        if let Some(n) = self.lex.speech_cues.match_len(&words) {
+        if let Some(n) = self.lex.speech_cues.match_len(words) {
             return Some((i + n, CueKind::Speech));
         }
         if self.lex.noun_cues.contains(words[0]) {
@@ -1205,9 +1263,9 @@ impl<'a> Extractor<'a> {
 
     /// What a speaker phrase `toks[a..b]` names.
     fn analyse(&self, toks: &[Tok], a: usize, b: usize) -> Option<Who> {
-        let words: Vec<&Tok> = toks[a..b].iter().filter(|t| t.is_word()).collect();
-        let first = words.first()?;
-        if words.len() == 1 {
+        let mut word_toks = toks[a..b].iter().filter(|t| t.is_word());
+        let first = word_toks.next()?;
+        if word_toks.next().is_none() {
             let l = first.text.to_lowercase();
             if self.lex.is_pronoun(&l) || l == "it" {
                 return Some(Who::Pronoun(l));
@@ -1230,7 +1288,18 @@ impl<'a> Extractor<'a> {
                 });
             }
         }
-        let lowered: Vec<_> = toks[a..b].iter().map(|t| t.lower()).collect();
+        // The lower-cased words, on the stack for a phrase of up to 16 tokens.
+        let mut stack = [""; 16];
+        let heap: Vec<&str>;
+        let lowered: &[&str] = if b - a <= stack.len() {
+            for (slot, t) in stack.iter_mut().zip(&toks[a..b]) {
+                *slot = t.lower();
+            }
+            &stack[..b - a]
+        } else {
+            heap = toks[a..b].iter().map(|t| t.lower()).collect();
+            &heap
+        };
         let anonymity = (0..lowered.len()).any(|k| {
             self.lex
                 .anonymity_markers
@@ -1391,9 +1460,8 @@ impl<'a> Extractor<'a> {
                     None if *single => None,
                     None => None,
                 };
-                let person = person.or_else(|| {
-                    (!*organisation).then(|| self.person_index(name, &name.to_lowercase()))
-                });
+                let person =
+                    person.or_else(|| (!*organisation).then(|| self.person_index(name, &key)));
                 if let Some(p) = person {
                     let form = if *single {
                         if phrase.span.slice(self.text).contains(['M', 'D', 'S', 'L'])
@@ -2584,9 +2652,9 @@ impl<'a> Extractor<'a> {
             let mut j = colon;
             while j > s {
                 j -= 1;
-                if let Some((ce, CueKind::Speech)) = self.cue_at(&prev.toks, j, colon) {
-                    let (span, _) = self.cue_span(&prev.toks, j, ce, colon);
-                    let phrase = self.phrase_before(&prev.toks, j, s)?;
+                if let Some((ce, CueKind::Speech)) = self.cue_at(prev.toks, j, colon) {
+                    let (span, _) = self.cue_span(prev.toks, j, ce, colon);
+                    let phrase = self.phrase_before(prev.toks, j, s)?;
                     let at = phrase.span.start;
                     let sp = self.resolve(&phrase, at)?;
                     self.remember_speaker(at, &sp);
@@ -2612,7 +2680,7 @@ impl<'a> Extractor<'a> {
             let at = paras[pi].span.start;
             let (ps, pe) = *prev.sentences.last()?;
             let sentences = [(ps, pe)];
-            let (sp, cue) = self.earlier_cue_in_paragraph(&prev.toks, &sentences, pe, at)?;
+            let (sp, cue) = self.earlier_cue_in_paragraph(prev.toks, &sentences, pe, at)?;
             return (sp.entity == EntityKind::Person).then(|| (carried(sp), cue));
         }
         let last = last?;
@@ -2624,14 +2692,24 @@ impl<'a> Extractor<'a> {
 
 /// White space folded to single spaces.
 fn squash(s: &str) -> String {
-    // ASCII with single spaces inside and none at the ends: as it is.
-    let b = s.as_bytes();
-    if b.first().is_some_and(|&c| c != b' ')
-        && b.last().is_some_and(|&c| c != b' ')
-        && b.iter()
-            .all(|&c| c.is_ascii() && !matches!(c, b'\t'..=b'\r'))
-        && !b.windows(2).any(|w| w == b"  ")
-    {
+    // ASCII with single spaces inside and none at the ends: as it is. One pass.
+    let mut after_space = true;
+    let mut plain = true;
+    for &c in s.as_bytes() {
+        if c == b' ' {
+            if after_space {
+                plain = false;
+                break;
+            }
+            after_space = true;
+        } else if c >= 0x80 || matches!(c, b'\t'..=b'\r') {
+            plain = false;
+            break;
+        } else {
+            after_space = false;
+        }
+    }
+    if plain && !after_space {
         return s.to_string();
     }
     let single = !s.contains("  ") && !s.contains(|c: char| c.is_whitespace() && c != ' ');

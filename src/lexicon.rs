@@ -43,11 +43,60 @@ pub struct Lexicon {
 }
 
 /// A set of lower-cased words, asked about every word of every article: a bit
-/// table of (first byte, length) turns most words away before any hashing.
+/// table of (first byte, length) turns most words away before any hashing, and
+/// short words are looked up as one integer, without hashing or comparing bytes.
 #[derive(Debug, Default)]
 pub struct WordSet {
     words: HashSet<String>,
     filter: Prefilter,
+    packed: Packed,
+}
+
+/// Words of up to 15 bytes packed into an integer (bytes and length), so a
+/// look-up hashes two machine words and compares integers; longer words are
+/// asked of a set of strings.
+#[derive(Debug, Default)]
+struct Packed {
+    short: HashSet<u128>,
+    long: HashSet<String>,
+}
+
+/// `w` as one integer when it is at most 15 bytes long: the bytes, then the length.
+#[inline]
+fn pack(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    if b.len() > 15 {
+        return None;
+    }
+    let (mut lo, mut hi) = (0u64, (b.len() as u64) << 56);
+    for (i, &c) in b.iter().take(8).enumerate() {
+        lo |= (c as u64) << (8 * i);
+    }
+    for (i, &c) in b.iter().skip(8).enumerate() {
+        hi |= (c as u64) << (8 * i);
+    }
+    Some((hi as u128) << 64 | lo as u128)
+}
+
+impl Packed {
+    fn insert(&mut self, w: &str) {
+        match pack(w) {
+            Some(k) => {
+                self.short.insert(k);
+            }
+            None => {
+                self.long.insert(w.to_string());
+            }
+        }
+    }
+
+    #[inline(never)]
+    fn contains(&self, w: &str) -> bool {
+        match pack(w) {
+            Some(k) => self.short.contains(&k),
+            None => self.long.contains(w),
+        }
+    }
 }
 
 /// For each first byte, the lengths (capped at 63) of the words starting with it.
@@ -78,9 +127,10 @@ impl Prefilter {
 }
 
 impl WordSet {
+    /// Most words are turned away by the prefilter, inline; the rest are looked up.
     #[inline]
     pub fn contains(&self, w: &str) -> bool {
-        self.filter.may_hold(w) && self.words.contains(w)
+        self.filter.may_hold(w) && self.packed.contains(w)
     }
 
     fn extend(&mut self, other: WordSet) {
@@ -91,6 +141,7 @@ impl WordSet {
 
     fn insert(&mut self, w: String) {
         self.filter.add(&w);
+        self.packed.insert(&w);
         self.words.insert(w);
     }
 }
@@ -118,6 +169,9 @@ pub struct Phrases {
     by_first_word: rustc_hash::FxHashMap<String, Vec<Vec<String>>>,
     /// Of the first words.
     filter: Prefilter,
+    /// The first words, and the phrases of one word.
+    firsts: Packed,
+    singles: Packed,
 }
 
 impl Phrases {
@@ -130,14 +184,22 @@ impl Phrases {
             }
         }
         let mut filter = Prefilter::default();
+        let mut firsts = Packed::default();
+        let mut singles = Packed::default();
         for (first, list) in by_first_word.iter_mut() {
             filter.add(first);
+            firsts.insert(first);
+            if list.iter().any(|p| p.len() == 1) {
+                singles.insert(first);
+            }
             list.sort_by_key(|w| std::cmp::Reverse(w.len()));
             list.dedup();
         }
         Phrases {
             by_first_word,
             filter,
+            firsts,
+            singles,
         }
     }
 
@@ -145,7 +207,7 @@ impl Phrases {
     /// `words` are lower-cased.
     pub fn match_len<S: AsRef<str>>(&self, words: &[S]) -> Option<usize> {
         let first = words.first()?.as_ref();
-        if !self.filter.may_hold(first) {
+        if !self.filter.may_hold(first) || !self.firsts.contains(first) {
             return None;
         }
         let candidates = self.by_first_word.get(first)?;
@@ -160,15 +222,11 @@ impl Phrases {
 
     /// Does some phrase start with this (lower-cased) word?
     pub fn starts(&self, word: &str) -> bool {
-        self.filter.may_hold(word) && self.by_first_word.contains_key(word)
+        self.filter.may_hold(word) && self.firsts.contains(word)
     }
 
     pub fn contains_word(&self, word: &str) -> bool {
-        self.filter.may_hold(word)
-            && self
-                .by_first_word
-                .get(word)
-                .is_some_and(|l| l.iter().any(|p| p.len() == 1))
+        self.filter.may_hold(word) && self.singles.contains(word)
     }
 }
 
@@ -310,5 +368,36 @@ mod tests {
             Some(2)
         );
         assert!(lex.anonymous_heads.contains("source"));
+    }
+
+    #[test]
+    fn packed_look_ups_agree_with_the_word_lists() {
+        let lex = Lexicon::parse(CUES, PEOPLE, WORDS, ZONES).unwrap();
+        let sets = [
+            &lex.titles,
+            &lex.not_names,
+            &lex.first_names_male,
+            &lex.noun_cues,
+        ];
+        for set in sets {
+            for w in set.iter() {
+                assert!(set.contains(w), "{w}");
+                // A word one byte longer or shorter, or with a NUL added, is not in.
+                for other in [
+                    format!("{w}x"),
+                    format!("{w}\0"),
+                    w[..w.len() - 1].to_string(),
+                ] {
+                    assert_eq!(set.contains(&other), set.iter().any(|x| *x == other));
+                }
+            }
+        }
+        let long = "a-very-long-title-word";
+        let set: WordSet = [long.to_string(), "mp".to_string()].into_iter().collect();
+        assert!(set.contains(long) && set.contains("mp"));
+        assert!(
+            !set.contains("a-very-long-title-wore") && !set.contains("m") && !set.contains("mp\0")
+        );
+        assert!(lex.speech_cues.starts("went") && !lex.speech_cues.contains_word("according"));
     }
 }

@@ -97,13 +97,35 @@ pub struct Comment {
 /// Builds the prose view of `source`. Never panics; linear in the input length.
 pub fn prose(source: &str, format: Format) -> Prose {
     let src = source.as_bytes();
-    let mut out = src.to_vec();
     let mut start = 0;
-    if src.starts_with(b"\xEF\xBB\xBF") {
-        mask(&mut out, 0, 3);
+    let bom = src.starts_with(b"\xEF\xBB\xBF");
+    if bom {
         start = 3;
     }
     let front_matter = front_matter(source, start);
+    // Plain text with nothing to mask is its own prose view: no copy to mask.
+    if !bom && front_matter.is_none() && format == Format::Text {
+        let text = source.to_string();
+        let paragraphs = lines(src, 0)
+            .filter_map(|(ls, ce)| {
+                let span = trim(&text, ls, ce);
+                (!span.is_empty()).then_some(Paragraph {
+                    span,
+                    kind: BlockKind::Plain,
+                })
+            })
+            .collect();
+        return Prose {
+            text,
+            front_matter,
+            paragraphs,
+            comments: Vec::new(),
+        };
+    }
+    let mut out = src.to_vec();
+    if bom {
+        mask(&mut out, 0, 3);
+    }
     if let Some(fm) = &front_matter {
         mask(&mut out, fm.span.start, fm.span.end);
         start = fm.span.end;

@@ -1,17 +1,10 @@
-//! Words and punctuation of narrative text, with byte spans, by nom.
+//! Words and punctuation of narrative text, with byte spans.
 //!
 //! A word keeps its inner apostrophes, hyphens and dots (O’Neill, Long-Bailey,
 //! U.S), so names come out whole; everything else that is not space is one
 //! punctuation token. Quotations are cut out beforehand and stand as one token.
 
 use crate::span::Span;
-use nom::{
-    IResult, Parser,
-    character::complete::{anychar, satisfy},
-    combinator::recognize,
-    multi::many0_count,
-    sequence::pair,
-};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
@@ -43,12 +36,14 @@ enum Lower<'a> {
 const INLINE: usize = 22;
 
 impl<'a> Tok<'a> {
+    #[inline]
     pub fn is_word(&self) -> bool {
-        self.kind == TokKind::Word
+        matches!(self.kind, TokKind::Word)
     }
 
+    #[inline]
     pub fn is_punct(&self, c: char) -> bool {
-        self.kind == TokKind::Punct && self.text.starts_with(c)
+        matches!(self.kind, TokKind::Punct) && self.text.starts_with(c)
     }
 
     pub fn is_capitalised(&self) -> bool {
@@ -134,50 +129,37 @@ impl<'a> Tok<'a> {
 /// A word without a possessive ending (Corbyn’s, Tories').
 #[inline]
 fn bare(t: &str) -> &str {
-    // The last byte of s, S, ' or ’ (E2 80 99): a cheap test before the real one.
-    if !matches!(t.as_bytes().last(), Some(b's' | b'S' | b'\'' | 0x99)) {
-        return t;
-    }
-    if !t.ends_with(['s', 'S', '’', '\'']) {
-        return t;
-    }
-    for suffix in ["’s", "'s", "’S", "'S"] {
-        if let Some(stem) = t.strip_suffix(suffix) {
-            return stem;
-        }
-    }
-    t.trim_end_matches(['’', '\''])
+    &t[..bare_len(t.as_bytes())]
 }
 
-/// The longest run of characters satisfying `keep` (ASCII asked byte by byte,
-/// the rest decoded), as nom's `take_while`, without decoding plain ASCII.
-fn run_of(input: &str, ascii: fn(u8) -> bool, keep: fn(char) -> bool) -> usize {
-    let b = input.as_bytes();
-    let mut n = 0;
-    while n < b.len() {
-        if b[n] < 0x80 {
-            if !ascii(b[n]) {
-                break;
-            }
-            n += 1;
-        } else {
-            match input[n..].chars().next() {
-                Some(c) if keep(c) => n += c.len_utf8(),
-                _ => break,
+/// The length of a word without its possessive ending: ’s, 's, ’S or 'S once,
+/// else any trailing ’ and ' (Tories'). The cut is before an ASCII byte or ’.
+#[inline]
+fn bare_len(b: &[u8]) -> usize {
+    let mut n = b.len();
+    match b.last() {
+        Some(b's' | b'S') => {
+            if n >= 2 && b[n - 2] == b'\'' {
+                n - 2
+            } else if n >= 4 && b[n - 4..n - 1] == [0xE2, 0x80, 0x99] {
+                n - 4
+            } else {
+                n
             }
         }
-    }
-    n
-}
-
-/// Letters and digits, at least one.
-fn word_chars(input: &str) -> IResult<&str, &str> {
-    match run_of(input, |b| b.is_ascii_alphanumeric(), char::is_alphanumeric) {
-        0 => Err(nom::Err::Error(nom::error::Error::new(
-            input,
-            nom::error::ErrorKind::TakeWhile1,
-        ))),
-        n => Ok((&input[n..], &input[..n])),
+        Some(b'\'' | 0x99) => {
+            loop {
+                if n >= 1 && b[n - 1] == b'\'' {
+                    n -= 1;
+                } else if n >= 3 && b[n - 3..n] == [0xE2, 0x80, 0x99] {
+                    n -= 3;
+                } else {
+                    break;
+                }
+            }
+            n
+        }
+        _ => n,
     }
 }
 
@@ -192,73 +174,13 @@ static ALNUM: [u8; 256] = {
     t
 };
 
-/// The characters that join the parts of a word.
-fn is_joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-' | '.' | '&' | '‑')
-}
-
-/// A word: letters and digits, joined by single apostrophes, hyphens, dots or
-/// ampersands (don’t, Zarb-Cousin, U.S, AT&T).
-///
-/// Fast path: a run of ASCII letters and digits followed by an ASCII byte that
-/// neither continues nor joins it is the whole word, found byte by byte; any
-/// other case goes to the nom combinators.
-#[inline]
-fn word(input: &str) -> IResult<&str, &str> {
-    let b = input.as_bytes();
-    let n = b
-        .iter()
-        .position(|&c| ALNUM[c as usize] == 0)
-        .unwrap_or(b.len());
-    if n == 0 && b.first().is_some_and(|&c| c < 0x80) {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            input,
-            nom::error::ErrorKind::TakeWhile1,
-        )));
-    }
-    if n > 0 {
-        // The word ends at `n` unless a joiner there is followed by a letter or
-        // digit; a joiner before an ASCII non-alphanumeric byte is not part of it.
-        let joiner = match b.get(n) {
-            None => 0,
-            Some(b'\'' | b'-' | b'.' | b'&') => 1,
-            Some(&c) if c < 0x80 => 0,
-            // ’ and ‑ (U+2019, U+2011); other non-ASCII go to the combinators.
-            Some(_) if matches!(b.get(n..n + 3), Some([0xE2, 0x80, 0x99 | 0x91])) => 3,
-            Some(_) => return joined_word(input),
-        };
-        let ends = joiner == 0
-            || b.get(n + joiner)
-                .is_none_or(|&c| c < 0x80 && ALNUM[c as usize] == 0);
-        if ends {
-            return Ok((&input[n..], &input[..n]));
-        }
-    }
-    joined_word(input)
-}
-
-/// A word in full, by the nom combinators.
-#[inline(never)]
-fn joined_word(input: &str) -> IResult<&str, &str> {
-    recognize(pair(
-        word_chars,
-        many0_count(pair(satisfy(is_joiner), word_chars)),
-    ))
-    .parse(input)
-}
-
-fn is_space_byte(b: u8) -> bool {
+const fn is_space_byte(b: u8) -> bool {
     matches!(b, b' ' | b'\t'..=b'\r')
-}
-
-fn space(input: &str) -> IResult<&str, &str> {
-    let n = run_of(input, is_space_byte, char::is_whitespace);
-    Ok((&input[n..], &input[..n]))
 }
 
 /// Tokens of `text[span]`, spans relative to the whole `text`.
 pub fn tokenize<'a>(text: &'a str, span: Span, out: &mut Vec<Tok<'a>>) {
-    scan(text, span, |span, tok, kind| {
+    scan(text, span, |span, tok, kind, _| {
         out.push(Tok::new(span, tok, kind))
     });
 }
@@ -267,45 +189,123 @@ pub fn tokenize<'a>(text: &'a str, span: Span, out: &mut Vec<Tok<'a>>) {
 /// length): the tokens' lower-cased words borrow from it.
 pub fn tokenize_lowered<'a>(text: &'a str, lowered: &'a str, span: Span, out: &mut Vec<Tok<'a>>) {
     debug_assert_eq!(text.len(), lowered.len());
-    scan(text, span, |span, tok, kind| {
-        out.push(Tok::with_lower(
-            span,
-            tok,
-            kind,
-            &lowered[span.start..span.end],
-        ))
+    scan(text, span, |span, tok, kind, ascii| {
+        out.push(if ascii {
+            // All ASCII: the lower-cased word is the lowered text, possessive cut.
+            let n = bare_len(tok.as_bytes());
+            Tok {
+                span,
+                text: tok,
+                kind,
+                lower: Lower::Borrowed(&lowered[span.start..span.start + n]),
+            }
+        } else {
+            Tok::with_lower(span, tok, kind, &lowered[span.start..span.end])
+        })
     });
 }
 
-/// The tokens of `text[span]`, each given to `emit` with its span in `text`.
-fn scan<'a>(text: &'a str, span: Span, mut emit: impl FnMut(Span, &'a str, TokKind)) {
-    let base = text.as_ptr() as usize;
-    let mut rest = &text[span.start..span.end];
+/// 1 for the ASCII white space bytes (as `char::is_whitespace`).
+static SPACE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = is_space_byte(i as u8) as u8;
+        i += 1;
+    }
+    t
+};
+
+/// The character starting at byte `i` of `text`, which is not ASCII.
+#[inline(never)]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|r| r.chars().next())
+}
+
+/// The end of the word starting at `i` (a letter or digit) in `text`, cut where
+/// the span to tokenize ends: runs of letters and digits joined by single
+/// joiners (' ’ - ‑ . &). Clears `ascii` on any non-ASCII byte.
+#[inline(always)]
+fn word_end(text: &str, mut i: usize, ascii: &mut bool) -> usize {
+    let b = text.as_bytes();
     loop {
-        // One space between tokens is the usual case: skip it without a call.
-        let b = rest.as_bytes();
-        if b.len() >= 2 && b[0] == b' ' && !is_space_byte(b[1]) && b[1] < 0x80 {
-            rest = &rest[1..];
-        } else {
-            rest = match space(rest) {
-                Ok((r, _)) => r,
-                Err(_) => rest,
-            };
+        // A run of letters and digits.
+        loop {
+            while let Some(&c) = b.get(i)
+                && ALNUM[c as usize] != 0
+            {
+                i += 1;
+            }
+            match b.get(i) {
+                Some(&c) if c >= 0x80 => match char_at(text, i) {
+                    Some(ch) if ch.is_alphanumeric() => {
+                        *ascii = false;
+                        i += ch.len_utf8();
+                    }
+                    _ => break,
+                },
+                _ => break,
+            }
         }
-        if rest.is_empty() {
-            break;
-        }
-        let (r, (tok, kind)) = match word(rest) {
-            Ok((r, w)) => (r, (w, TokKind::Word)),
-            Err(_) if rest.as_bytes()[0] < 0x80 => (&rest[1..], (&rest[..1], TokKind::Punct)),
-            Err(_) => match recognize(anychar::<&str, nom::error::Error<&str>>).parse(rest) {
-                Ok((r, c)) => (r, (c, TokKind::Punct)),
-                Err(_) => break,
-            },
+        // A joiner followed by a letter or digit continues the word.
+        let joiner = match b.get(i) {
+            Some(b'\'' | b'-' | b'.' | b'&') => 1,
+            Some(0xE2) if matches!(b.get(i + 1..i + 3), Some([0x80, 0x99 | 0x91])) => 3,
+            _ => return i,
         };
-        let start = tok.as_ptr() as usize - base;
-        emit(Span::new(start, start + tok.len()), tok, kind);
-        rest = r;
+        let next = i + joiner;
+        let continues = match b.get(next) {
+            Some(&c) if c < 0x80 => ALNUM[c as usize] != 0,
+            Some(_) => char_at(text, next).is_some_and(char::is_alphanumeric),
+            None => false,
+        };
+        if !continues {
+            return i;
+        }
+        if joiner > 1 {
+            *ascii = false;
+        }
+        i = next;
+    }
+}
+
+/// The tokens of `text[span]`, each given to `emit` with its span in `text` and
+/// whether it is all ASCII.
+#[inline]
+fn scan<'a>(text: &'a str, span: Span, mut emit: impl FnMut(Span, &'a str, TokKind, bool)) {
+    // Cut at the span's end, so that no word runs past it.
+    let text = &text[..span.end];
+    let b = text.as_bytes();
+    let mut i = span.start;
+    while let Some(&c) = b.get(i) {
+        let (e, kind, ascii) = if c < 0x80 {
+            if SPACE[c as usize] != 0 {
+                i += 1;
+                continue;
+            }
+            if ALNUM[c as usize] != 0 {
+                let mut ascii = true;
+                (word_end(text, i, &mut ascii), TokKind::Word, ascii)
+            } else {
+                (i + 1, TokKind::Punct, true)
+            }
+        } else {
+            let Some(ch) = char_at(text, i) else {
+                break;
+            };
+            if ch.is_whitespace() {
+                i += ch.len_utf8();
+                continue;
+            }
+            if ch.is_alphanumeric() {
+                let mut ascii = false;
+                (word_end(text, i, &mut ascii), TokKind::Word, false)
+            } else {
+                (i + ch.len_utf8(), TokKind::Punct, false)
+            }
+        };
+        emit(Span::new(i, e), &text[i..e], kind, ascii);
+        i = e;
     }
 }
 
@@ -339,6 +339,85 @@ mod tests {
         );
         for t in &toks {
             assert_eq!(t.span.slice(text), t.text);
+        }
+    }
+
+    /// The word grammar as nom combinators, the reference the scanner follows:
+    /// letters and digits, joined by single joiners.
+    fn reference(text: &str) -> Vec<(usize, usize, TokKind)> {
+        use nom::{
+            IResult, Parser,
+            bytes::complete::take_while1,
+            character::complete::{anychar, satisfy},
+            combinator::recognize,
+            multi::many0_count,
+            sequence::pair,
+        };
+        fn word(i: &str) -> IResult<&str, &str> {
+            let alnum = || take_while1(char::is_alphanumeric);
+            let joiner = satisfy(|c| matches!(c, '\'' | '’' | '-' | '.' | '&' | '‑'));
+            recognize(pair(alnum(), many0_count(pair(joiner, alnum())))).parse(i)
+        }
+        let mut out = Vec::new();
+        let mut rest = text;
+        loop {
+            rest = rest.trim_start_matches(char::is_whitespace);
+            if rest.is_empty() {
+                return out;
+            }
+            let (r, tok, kind) = match word(rest) {
+                Ok((r, w)) => (r, w, TokKind::Word),
+                Err(_) => {
+                    let (r, c) = recognize(anychar::<&str, nom::error::Error<&str>>)
+                        .parse(rest)
+                        .unwrap();
+                    (r, c, TokKind::Punct)
+                }
+            };
+            let start = text.len() - rest.len();
+            out.push((start, start + tok.len(), kind));
+            rest = r;
+        }
+    }
+
+    /// Possessive endings cut as the tokenizer always has.
+    fn reference_bare(t: &str) -> &str {
+        if !t.ends_with(['s', 'S', '’', '\'']) {
+            return t;
+        }
+        for suffix in ["’s", "'s", "’S", "'S"] {
+            if let Some(stem) = t.strip_suffix(suffix) {
+                return stem;
+            }
+        }
+        t.trim_end_matches(['’', '\''])
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scanner_follows_the_nom_grammar(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "Z", "9", "é", "É", "ß", "ǅ", "二", " ", "  ", "\n", "\t", "\u{a0}",
+                "\u{2009}", "'", "’", "-", "‑", ".", "&", ",", "“", "”", "\"", "s", "'s",
+                "’s", "’S", "!", "—", "(", "Ⅷ", "٣", "\u{301}",
+            ]), 0..24),
+            cut in 0usize..4,
+        ) {
+            let text: String = parts.concat();
+            // Tokenize a sub-span too: words must stop at its end.
+            let mut end = text.len().saturating_sub(cut);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let lowered = text.to_ascii_lowercase();
+            let mut toks = Vec::new();
+            tokenize_lowered(&text, &lowered, Span::new(0, end), &mut toks);
+            let got: Vec<_> = toks.iter().map(|t| (t.span.start, t.span.end, t.kind)).collect();
+            proptest::prop_assert_eq!(got, reference(&text[..end]));
+            for t in &toks {
+                let want = reference_bare(t.text).to_lowercase();
+                proptest::prop_assert_eq!(t.lower(), want.as_str());
+            }
         }
     }
 }
