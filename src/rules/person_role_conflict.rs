@@ -158,7 +158,11 @@ fn title_before(src: &str, at: usize) -> Option<Span> {
     while n < 6 {
         let t = head[line_start..start].trim_end();
         let end = line_start + t.len();
-        let ws = t.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let ws = t
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let w = &t[ws..];
         if w.is_empty() || w.ends_with(['.', ',', ';', ':', '(', '“', '"']) {
             break;
@@ -182,7 +186,7 @@ fn title_before(src: &str, at: usize) -> Option<Span> {
     let span = Span::new(start, line_start + head[line_start..].trim_end().len());
     let text = span.slice(src);
     let has_title = text
-        .split([' ', '-'])
+        .split(|c: char| c.is_whitespace() || c == '-')
         .any(|p| lex.titles.contains(&p.to_lowercase()));
     has_title.then_some(span)
 }
@@ -517,6 +521,18 @@ impl CrossCheck for PersonRoleConflict {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_after_a_no_break_space_is_read_without_splitting_the_space() {
+        // PolNeAR writes "Vermont Sen.\u{a0}Bernie Sanders": the space is two bytes.
+        let src = "If he could do it, Vermont Sen.\u{a0}Bernie Sanders could.";
+        let at = src.find("Bernie").unwrap();
+        assert_eq!(title_before(src, at), None);
+        let src = "said former\u{a0}Labour\u{a0}leader Ed Miliband";
+        let at = src.find("Ed").unwrap();
+        let span = title_before(src, at).expect("a title");
+        assert_eq!(span.slice(src), "former\u{a0}Labour\u{a0}leader");
+    }
 
     #[test]
     fn modifiers_before_a_role_are_taken_in() {
