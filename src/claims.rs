@@ -192,12 +192,17 @@ pub(super) fn find(
             sentence_claims(ex, cues, toks, s, end, &mut |f| found.push((pi, f)));
         }
     }
+    // Claims are resolved after every quotation: the speakers list is complete, so
+    // a backward search from its end per claim would be quadratic in a long
+    // article. When it is in text order (it is, as extraction goes paragraph by
+    // paragraph), `resolve` starts at the claim's place instead.
+    let sorted = ex.speakers.is_sorted_by_key(|s| s.0);
     for (pi, f) in found {
         let zone = zones[pi];
         let toks = &paras[pi].toks;
         let (a, b) = f.content;
         let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
-        let Some(speaker) = resolve(ex, &f.phrase, span.start) else {
+        let Some(speaker) = resolve(ex, &f.phrase, span.start, sorted) else {
             continue;
         };
         quotes.push(Quote {
@@ -219,8 +224,9 @@ pub(super) fn find(
 }
 
 /// Resolve a source phrase without adding people to the register: a single
-/// unknown capitalised word ("Momentum") stays a name of its own.
-fn resolve(ex: &mut Extractor, phrase: &Phrase, at: usize) -> Option<Speaker> {
+/// unknown capitalised word ("Momentum") stays a name of its own. `sorted`: the
+/// extractor's speakers are in order of offset.
+fn resolve(ex: &mut Extractor, phrase: &Phrase, at: usize, sorted: bool) -> Option<Speaker> {
     let groups = &cues().groups;
     // "Analysts said", "Critics say": a group, however capitalised.
     let group_head = match &phrase.who {
@@ -278,8 +284,17 @@ fn resolve(ex: &mut Extractor, phrase: &Phrase, at: usize) -> Option<Speaker> {
         } else {
             None
         };
+        // In offset order, only the speakers from `at` back over the 1,500-byte
+        // window can match, the latest first: the same one the full search finds.
+        let candidates = if sorted {
+            let upto = ex.speakers.partition_point(|(pos, _, _)| *pos <= at);
+            let from = ex.speakers[..upto].partition_point(|(pos, _, _)| at - *pos >= 1500);
+            &ex.speakers[from..upto]
+        } else {
+            &ex.speakers[..]
+        };
         if let Some(g) = want
-            && let Some((_, s, _)) = ex.speakers.iter().rev().find(|(pos, s, _)| {
+            && let Some((_, s, _)) = candidates.iter().rev().find(|(pos, s, _)| {
                 *pos <= at
                     && at - *pos < 1500
                     && s.person.is_some_and(|pi| {

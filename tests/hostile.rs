@@ -193,12 +193,50 @@ fn many_quotations_many_unmatched_and_deep_nesting() {
             .len()
     };
     assert_eq!(count("quotes.txt"), quotes);
-    // The extractor pairs marks to a bounded depth: at least the outer one.
-    assert!(count("nested.txt") >= 1);
+    // Extraction lists only the outermost quotation (the nested ones are part
+    // of its words)...
+    assert_eq!(count("nested.txt"), 1);
     for f in ["quotes.txt", "unmatched.txt", "nested.txt"] {
         let out = run(&dir.0, &["--format", "short", f]);
         assert_no_panic(&out);
     }
+    // ...but every level is paired: the nesting rule (which accepts three
+    // levels) reports each quotation deeper than that, down to the innermost.
+    let out = run(&dir.0, &["--format", "json", "nested.txt"]);
+    assert_no_panic(&out);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let deep: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["message"].as_str())
+        .filter(|m| m.contains("levels deep"))
+        .collect();
+    assert_eq!(
+        deep.len(),
+        depth - 3,
+        "one finding per level past the third"
+    );
+    assert!(
+        deep.iter()
+            .any(|m| m.ends_with(&format!("nested {depth} levels deep"))),
+        "the innermost quotation is found"
+    );
+    // Unmatched marks are reported as mark problems, each at its mark.
+    let out = run(&dir.0, &["--format", "json", "unmatched.txt"]);
+    assert_no_panic(&out);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let problems = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| {
+            f["rule"]
+                .as_str()
+                .is_some_and(|r| matches!(r, "unbalanced-quote-marks" | "reversed-quote-mark"))
+        })
+        .count();
+    assert!(problems > 0, "unmatched marks reported");
 }
 
 #[test]

@@ -27,8 +27,8 @@
 //! as rivals of "he" and "she".
 
 use super::speakers_util::{
-    Named, display_name, has_cue, named_in_narrative, sentence_of, sentence_starts, speaker_key,
-    spoken,
+    Named, display_name, has_cue, last_spoken_before, named_in_narrative, named_within,
+    sentence_of, sentence_starts, speaker_key, spoken, words_within,
 };
 use super::{Check, Context, Hit};
 use crate::model::{Gender, SpeakerSource, Zone};
@@ -71,6 +71,7 @@ impl Check for AmbiguousSpeaker {
         let named = named_in_narrative(cx);
         let starts = sentence_starts(cx);
         let words = cx.narrative_words();
+        let last_spoken = last_spoken_before(&a.quotes);
         let sentence = |k: usize| {
             let end = starts.get(k + 1).copied().unwrap_or(cx.source.len());
             Span::new(starts[k], end)
@@ -137,11 +138,7 @@ impl Check for AmbiguousSpeaker {
             let previous = sentence(k - 1);
             // The speaker taken must be the one quoted last, within the window:
             // that is the reading "he added" invites.
-            let Some(last) = a.quotes[..qi]
-                .iter()
-                .rev()
-                .find(|o| spoken(o) && o.speaker.is_some())
-            else {
+            let Some(last) = last_spoken[qi].map(|i| &a.quotes[i]) else {
                 continue;
             };
             let ls = last.speaker.as_ref().expect("found with a speaker");
@@ -166,20 +163,13 @@ impl Check for AmbiguousSpeaker {
             // usually its subject: "Mr Blair has been closer to President Bush
             // …") and reports nobody's words (after "Mr Fox said …" or
             // "observed Jack Boorman" the reader knows whose words follow).
-            let in_previous = |n: &&Named| {
-                n.span.start >= previous.start.max(after) && n.span.end <= previous.end
-            };
-            if has_cue(cx, words, previous)
-                || named
-                    .iter()
-                    .filter(in_previous)
-                    .any(|n| n.is(sp.person, &key) || n.key == key)
+            let in_previous = || named_within(&named, previous.start.max(after), previous.end);
+            if has_cue(cx, &words, previous)
+                || in_previous().any(|n| n.is(sp.person, &key) || n.key == key)
             {
                 continue;
             }
-            let rival: Option<Named> = named
-                .iter()
-                .filter(in_previous)
+            let rival: Option<Named> = in_previous()
                 .find(|n| !full_name.split_whitespace().any(|w| w == n.key) && compatible(n))
                 .cloned();
             let Some(rival) = rival else { continue };
@@ -187,11 +177,10 @@ impl Check for AmbiguousSpeaker {
             // before it may be the sentence's subject, whom the register does not
             // know ("But Edu was critical of … Jose Antonio Reyes").
             let lex = crate::lexicon::Lexicon::get();
-            let before: Vec<&str> = words
-                .iter()
-                .filter(|w| w.0.start >= previous.start && w.0.end <= rival.span.start)
-                .map(|w| w.1)
-                .collect();
+            let before: Vec<&str> =
+                words_within(&words, Span::new(previous.start, rival.span.start))
+                    .map(|w| w.1)
+                    .collect();
             let is_title = |w: &str| {
                 let l = w.to_lowercase();
                 lex.titles.contains(&l) || lex.honorifics.contains(&l)

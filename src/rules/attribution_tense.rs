@@ -64,7 +64,8 @@ fn tense_of(word: &str) -> Option<Tense> {
 impl Check for AttributionTense {
     fn check(&self, cx: &Context, out: &mut Vec<Hit>) {
         let lex = crate::lexicon::Lexicon::get();
-        let mut seen: Vec<Span> = Vec::new();
+        // A set, not a list: looking a cue up per quotation stays linear.
+        let mut seen: rustc_hash::FxHashSet<Span> = Default::default();
         let mut past: Vec<(Span, Span)> = Vec::new();
         let mut present: Vec<(Span, Span)> = Vec::new();
         for q in &cx.article.quotes {
@@ -81,11 +82,10 @@ impl Check for AttributionTense {
                             .last()
                             .is_some_and(|w| lex.documents.contains(&w.to_lowercase()))
                 })
-                || seen.contains(&cue.span)
+                || !seen.insert(cue.span)
             {
                 continue;
             }
-            seen.push(cue.span);
             let first = cue.text.split_whitespace().next().unwrap_or("");
             let verb = Span::new(cue.span.start, cue.span.start + first.len());
             match tense_of(first) {

@@ -24,8 +24,8 @@
 //! speaker may carry to an unattributed quotation paragraph.
 
 use super::speakers_util::{
-    Named, display_name, has_cue, named_in_narrative, paragraph_of, sentence_of, sentence_starts,
-    speaker_key, spoken,
+    Named, display_name, has_cue, last_spoken_before, named_in_narrative, named_within,
+    paragraph_of, sentence_of, sentence_starts, speaker_key, spoken, words_within,
 };
 use super::{Check, Context, Hit};
 use crate::model::{Gender, Quote, QuoteKind, Speaker, SpeakerSource, Zone};
@@ -72,6 +72,7 @@ impl Check for CarriedSpeaker {
         let named = named_in_narrative(cx);
         let starts = sentence_starts(cx);
         let words = cx.narrative_words();
+        let last_spoken = last_spoken_before(&a.quotes);
         let sentence_span = |at: usize| {
             let k = sentence_of(starts, at);
             let end = starts.get(k + 1).copied().unwrap_or(cx.source.len());
@@ -81,13 +82,8 @@ impl Check for CarriedSpeaker {
         // out) named in [from, to).
         let other_named = |sp: &Speaker, from: usize, to: usize| -> Option<&Named> {
             let key = speaker_key(cx, sp);
-            named.iter().find(|m| {
-                m.span.start >= from
-                    && m.span.end <= to
-                    && m.gender != Gender::Unknown
-                    && !m.is(sp.person, &key)
-                    && m.key != key
-            })
+            named_within(&named, from, to)
+                .find(|m| m.gender != Gender::Unknown && !m.is(sp.person, &key) && m.key != key)
         };
         for (qi, q) in a.quotes.iter().enumerate() {
             let (Some(sp), Some(cue)) = (&q.speaker, &q.cue) else {
@@ -114,10 +110,7 @@ impl Check for CarriedSpeaker {
             if has_cue(cx, words, lead_in) || has_cue(cx, words, tail_span) {
                 continue;
             }
-            let last: Option<&Quote> = a.quotes[..qi]
-                .iter()
-                .rev()
-                .find(|o| spoken(o) && o.speaker.is_some());
+            let last: Option<&Quote> = last_spoken[qi].map(|i| &a.quotes[i]);
             let at_para_start = cx.source[para.span.start..open].trim().is_empty();
             let text = cx.quote_text(q);
             if at_para_start && cue.span.start < para.span.start {
@@ -162,10 +155,7 @@ impl Check for CarriedSpeaker {
                 continue;
             };
             let prev_close = last.close.map_or(last.span.end, |c| c.end);
-            let lead_words = words
-                .iter()
-                .filter(|w| w.0.start >= lead_in.start && w.0.end <= lead_in.end)
-                .count();
+            let lead_words = words_within(&words, lead_in).count();
             // “…crucial.” The election’s outcome “will partly determine …”: a
             // short subject right after the speaker's quotation, and a partial
             // that completes its sentence.

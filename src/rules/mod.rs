@@ -176,27 +176,28 @@ impl<'a> Context<'a> {
 
 /// Text folded to one line and cut at `max` characters.
 pub fn fold(text: &str, max: usize) -> String {
-    // Only as many words as the cut needs: a quotation holding 10,000 others is
-    // folded once per quotation, so this must not walk all of it.
+    // Only as many characters as the cut needs: a quotation holding 10,000
+    // others is folded once per quotation, so this must not walk all of it (not
+    // even one long word of it). The words joined by single spaces, cut after
+    // `max` characters.
     let mut flat = String::new();
     let mut count = 0;
-    for w in text.split_whitespace() {
-        if !flat.is_empty() {
-            flat.push(' ');
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = count > 0;
+            continue;
+        }
+        for c in space.then_some(' ').into_iter().chain([c]) {
+            if count == max {
+                return format!("{}…", flat.trim_end());
+            }
+            flat.push(c);
             count += 1;
         }
-        flat.push_str(w);
-        count += w.chars().count();
-        if count > max {
-            break;
-        }
+        space = false;
     }
-    if count <= max {
-        flat
-    } else {
-        let cut: String = flat.chars().take(max).collect();
-        format!("{}…", cut.trim_end())
-    }
+    flat
 }
 
 /// One hit of a check: where, and the values its rule's message and help use.

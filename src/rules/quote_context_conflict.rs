@@ -191,33 +191,86 @@ struct Setting {
     place: Option<(String, Span)>,
 }
 
+/// Per paragraph, the paragraph's text with every quotation of the paragraph
+/// blanked (and non-ASCII bytes made spaces) and the places where its sentences
+/// end, built once per paragraph the first time a quotation there asks: asking
+/// for every quotation's sentence stays linear in the size of the run, where
+/// blanking the paragraph anew per quotation was quadratic in a long article.
+#[derive(Default)]
+pub(super) struct Sentences {
+    /// Per file, the quotation indexes of each paragraph.
+    by_para: std::cell::RefCell<rustc_hash::FxHashMap<usize, Vec<Vec<usize>>>>,
+    paras: std::cell::RefCell<rustc_hash::FxHashMap<(usize, usize), std::rc::Rc<Blanked>>>,
+}
+
+struct Blanked {
+    text: String,
+    /// Sorted offsets (in `text`) of the bytes that end a sentence.
+    ends: Vec<usize>,
+}
+
+impl Sentences {
+    fn paragraph(
+        &self,
+        cx: &CrossContext,
+        file: usize,
+        para: usize,
+    ) -> Option<std::rc::Rc<Blanked>> {
+        if let Some(b) = self.paras.borrow().get(&(file, para)) {
+            return Some(b.clone());
+        }
+        let f = cx.files[file];
+        let span = f.article.paragraphs.get(para)?.span;
+        let mut by_para = self.by_para.borrow_mut();
+        let groups = by_para.entry(file).or_insert_with(|| {
+            let mut g = vec![Vec::new(); f.article.paragraphs.len()];
+            for (i, o) in f.article.quotes.iter().enumerate() {
+                if let Some(v) = g.get_mut(o.paragraph) {
+                    v.push(i);
+                }
+            }
+            g
+        });
+        let mut text: Vec<u8> = f.source.as_bytes()[span.start..span.end].to_vec();
+        for &i in &groups[para] {
+            let o = &f.article.quotes[i];
+            let s = o.open.map_or(o.span.start, |m| m.start).max(span.start);
+            let e = o.close.map_or(o.span.end, |m| m.end).min(span.end);
+            for b in &mut text[s - span.start..e.max(s) - span.start] {
+                *b = b' ';
+            }
+        }
+        // Replace non-ASCII bytes left over so the text stays valid UTF-8 per byte.
+        for b in &mut text {
+            if *b >= 0x80 {
+                *b = b' ';
+            }
+        }
+        let text = String::from_utf8(text).ok()?;
+        let bytes = text.as_bytes();
+        let ends = (0..bytes.len())
+            .filter(|&i| {
+                matches!(bytes[i], b'.' | b'!' | b'?' | b';')
+                    && bytes.get(i + 1).is_none_or(|c| c.is_ascii_whitespace())
+            })
+            .collect();
+        let b = std::rc::Rc::new(Blanked { text, ends });
+        self.paras.borrow_mut().insert((file, para), b.clone());
+        Some(b)
+    }
+}
+
 /// The narrative sentence around a quotation: its text with every quotation of
 /// the paragraph blanked, and the offset of the text in the source.
-pub(super) fn sentence_of(cx: &CrossContext, q: &QuoteEntry) -> Option<(String, usize)> {
+pub(super) fn sentence_of(
+    cx: &CrossContext,
+    sentences: &Sentences,
+    q: &QuoteEntry,
+) -> Option<(String, usize)> {
     let f = cx.files[q.file];
     let quote = f.article.quotes.get(q.index)?;
     let para = f.article.paragraphs.get(quote.paragraph)?.span;
-    let src = &f.source;
-    let mut text: Vec<u8> = src.as_bytes()[para.start..para.end].to_vec();
-    for o in f
-        .article
-        .quotes
-        .iter()
-        .filter(|o| o.paragraph == quote.paragraph)
-    {
-        let s = o.open.map_or(o.span.start, |m| m.start).max(para.start);
-        let e = o.close.map_or(o.span.end, |m| m.end).min(para.end);
-        for b in &mut text[s - para.start..e.max(s) - para.start] {
-            *b = b' ';
-        }
-    }
-    // Replace non-ASCII bytes left over so the text stays valid UTF-8 per byte.
-    for b in &mut text {
-        if *b >= 0x80 {
-            *b = b' ';
-        }
-    }
-    let text = String::from_utf8(text).ok()?;
+    let blanked = sentences.paragraph(cx, q.file, quote.paragraph)?;
     let mut lo = quote.span.start;
     let mut hi = quote.span.end;
     if let Some(c) = &quote.cue
@@ -228,14 +281,13 @@ pub(super) fn sentence_of(cx: &CrossContext, q: &QuoteEntry) -> Option<(String, 
         hi = hi.max(c.span.end);
     }
     let (lo, hi) = (lo - para.start, hi.min(para.end) - para.start);
-    let bytes = text.as_bytes();
-    let ends = |i: usize| {
-        matches!(bytes[i], b'.' | b'!' | b'?' | b';')
-            && bytes.get(i + 1).is_none_or(|c| c.is_ascii_whitespace())
-    };
-    let start = (0..lo).rev().find(|&i| ends(i)).map_or(0, |i| i + 1);
-    let end = (hi..bytes.len()).find(|&i| ends(i)).unwrap_or(bytes.len());
-    Some((text[start..end].to_string(), para.start + start))
+    let ends = &blanked.ends;
+    // The last sentence end before `lo`, the first at or after `hi`.
+    let before = ends.partition_point(|&i| i < lo);
+    let start = before.checked_sub(1).map_or(0, |k| ends[k] + 1);
+    let after = ends.partition_point(|&i| i < hi);
+    let end = ends.get(after).copied().unwrap_or(blanked.text.len());
+    Some((blanked.text[start..end].to_string(), para.start + start))
 }
 
 /// Words of a text with their byte ranges.
@@ -284,9 +336,9 @@ fn name_from(text: &str, ws: &[(usize, usize, &str)], i: usize) -> usize {
     j
 }
 
-fn setting(cx: &CrossContext, q: &QuoteEntry) -> Setting {
+fn setting(cx: &CrossContext, sentences: &Sentences, q: &QuoteEntry) -> Setting {
     let mut s = Setting::default();
-    let Some((text, off)) = sentence_of(cx, q) else {
+    let Some((text, off)) = sentence_of(cx, sentences, q) else {
         return s;
     };
     let ws = words(&text);
@@ -552,10 +604,11 @@ impl CrossCheck for QuoteContextConflict {
                 && (a.file != b.file || a.index != b.index)
         });
         let mut cache: rustc_hash::FxHashMap<usize, Setting> = Default::default();
+        let sentences = Sentences::default();
         let mut setting_of = |i: usize| {
             cache
                 .entry(i)
-                .or_insert_with(|| setting(cx, &l.quotes[i]))
+                .or_insert_with(|| setting(cx, &sentences, &l.quotes[i]))
                 .clone()
         };
         for (here, theres) in groups {

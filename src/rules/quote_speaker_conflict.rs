@@ -29,6 +29,7 @@
 //! mark the quotation as a slogan, chant or motto ("Labour's slogan would be").
 
 use super::cross::{CrossCheck, CrossContext, CrossHit, inferred_note, pairs_by_here};
+use super::quote_context_conflict::Sentences;
 use super::{Check, Context, Hit};
 use crate::ledger::QuoteEntry;
 use crate::model::{EntityKind, QuoteKind, SpeakerSource};
@@ -89,8 +90,8 @@ impl Check for QuoteSpeakerConflict {
 impl QuoteSpeakerConflict {
     /// Whether the narrative around a quotation calls it a slogan, a chant, a
     /// motto: words many people repeat, not one speaker's.
-    fn called_slogan(&self, cx: &CrossContext, q: &QuoteEntry) -> bool {
-        super::quote_context_conflict::sentence_of(cx, q).is_some_and(|(text, _)| {
+    fn called_slogan(&self, cx: &CrossContext, sentences: &Sentences, q: &QuoteEntry) -> bool {
+        super::quote_context_conflict::sentence_of(cx, sentences, q).is_some_and(|(text, _)| {
             text.split(|c: char| !c.is_alphanumeric() && c != '-')
                 .any(|w| self.slogan_words.iter().any(|s| s.eq_ignore_ascii_case(w)))
         })
@@ -125,6 +126,7 @@ impl CrossCheck for QuoteSpeakerConflict {
     fn check_cross(&self, cx: &CrossContext, out: &mut Vec<CrossHit>) {
         let l = cx.ledger;
         let speakers = self.speakers_per_quote(cx);
+        let sentences = Sentences::default();
         let many = |q: usize| {
             speakers
                 .get(&q)
@@ -158,8 +160,8 @@ impl CrossCheck for QuoteSpeakerConflict {
                 && !sa.key.is_empty()
                 && !sb.key.is_empty()
                 && !sa.same_person(sb)
-                && !self.called_slogan(cx, a)
-                && !self.called_slogan(cx, b)
+                && !self.called_slogan(cx, &sentences, a)
+                && !self.called_slogan(cx, &sentences, b)
         });
         for (here, theres) in groups {
             let q = &l.quotes[here];

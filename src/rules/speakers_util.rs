@@ -276,10 +276,23 @@ pub fn spoken(q: &Quote) -> bool {
 
 /// The paragraph index holding byte `at`.
 pub fn paragraph_of(cx: &Context, at: usize) -> Option<usize> {
-    cx.article
-        .paragraphs
-        .iter()
-        .position(|p| p.span.start <= at && at < p.span.end.max(p.span.start + 1))
+    // The first paragraph holding `at` (an empty one holds its own start).
+    // Paragraphs are in order and do not overlap, so only those starting at or
+    // before `at` and ending after it qualify: found by binary search, not a scan
+    // from the top per call.
+    let ps = &cx.article.paragraphs;
+    let holds =
+        |p: &crate::model::Paragraph| p.span.start <= at && at < p.span.end.max(p.span.start + 1);
+    let upto = ps.partition_point(|p| p.span.start <= at);
+    let mut found = None;
+    for j in (0..upto).rev() {
+        if holds(&ps[j]) {
+            found = Some(j);
+        } else if ps[j].span.end.max(ps[j].span.start + 1) <= at {
+            break;
+        }
+    }
+    found
 }
 
 /// Verbs that introduce a view, or frame the words that follow, without being
@@ -303,20 +316,55 @@ const THOUGHT: [&str; 16] = [
     "defended",
 ];
 
+/// The words of `words` (in the order of the text, as `Context::narrative_words`
+/// gives them) lying wholly within `span`: found by binary search, so asking per
+/// quotation stays linear in a long article.
+pub fn words_within<'w, 'a>(
+    words: &'w [(Span, &'a str, Zone)],
+    span: Span,
+) -> impl Iterator<Item = &'w (Span, &'a str, Zone)> {
+    let first = words.partition_point(|w| w.0.start < span.start);
+    words[first..]
+        .iter()
+        .take_while(move |w| w.0.start <= span.end)
+        .filter(move |w| w.0.end <= span.end)
+}
+
+/// The people of `named` (in the order of the text, as `named_in_narrative`
+/// gives them) named wholly within `from..to`, found by binary search.
+pub fn named_within(named: &[Named], from: usize, to: usize) -> impl Iterator<Item = &Named> {
+    let first = named.partition_point(|n| n.span.start < from);
+    named[first..]
+        .iter()
+        .take_while(move |n| n.span.start <= to)
+        .filter(move |n| n.span.end <= to)
+}
+
+/// For each quotation, the index of the last earlier quotation that is spoken
+/// (`spoken`) and has a speaker: what "the speaker quoted last" means, computed
+/// in one pass instead of a backward search per quotation.
+pub fn last_spoken_before(quotes: &[crate::model::Quote]) -> Vec<Option<usize>> {
+    let mut out = Vec::with_capacity(quotes.len());
+    let mut last = None;
+    for (i, q) in quotes.iter().enumerate() {
+        out.push(last);
+        if spoken(q) && q.speaker.is_some() {
+            last = Some(i);
+        }
+    }
+    out
+}
+
 /// Does the narrative in `span` hold a cue word ("said", "added", "described")?
 pub fn has_cue(cx: &Context, words: &[(Span, &str, Zone)], span: Span) -> bool {
     let lex = Lexicon::get();
-    words
-        .iter()
-        .filter(|w| w.0.start >= span.start && w.0.end <= span.end)
-        .any(|w| {
-            let l = w.1.to_lowercase();
-            lex.speech_cues.starts(&l)
-                || lex.noun_cues.contains(&l)
-                || lex.prepositional_cues.starts(&l)
-                || THOUGHT.contains(&l.as_str())
-        })
-        || span.slice(cx.source).trim_end().ends_with(':')
+    words_within(words, span).any(|w| {
+        let l = w.1.to_lowercase();
+        lex.speech_cues.starts(&l)
+            || lex.noun_cues.contains(&l)
+            || lex.prepositional_cues.starts(&l)
+            || THOUGHT.contains(&l.as_str())
+    }) || span.slice(cx.source).trim_end().ends_with(':')
 }
 
 /// A speaker's name as a message shows it: an anonymous descriptor mid-sentence

@@ -174,6 +174,18 @@ fn tag_after(cx: &Context, q: &Quote) -> Option<Span> {
 impl Check for TagPunctuation {
     fn check(&self, cx: &Context, out: &mut Vec<Hit>) {
         let quotes = &cx.article.quotes;
+        // Computed once, not searched for per quotation: the quotations by the
+        // start of their opening mark, and which ones a later record continues.
+        let mut by_open: rustc_hash::FxHashMap<usize, Vec<usize>> = Default::default();
+        let mut continued = vec![false; quotes.len()];
+        for (j, r) in quotes.iter().enumerate() {
+            if let Some(o) = r.open {
+                by_open.entry(o.start).or_default().push(j);
+            }
+            if let Some(c) = r.continues.filter(|&c| c < j) {
+                continued[c] = true;
+            }
+        }
         for (i, q) in quotes.iter().enumerate() {
             if q.depth > 0 || q.open.is_none() || q.zone == crate::model::Zone::Headline {
                 continue;
@@ -248,9 +260,10 @@ impl Check for TagPunctuation {
                 // A quotation resuming after the tag's full stop starts a sentence.
                 if let Some((dot, '.')) = next_char(cx.source, tag.end)
                     && let Some((open_at, _)) = next_char(cx.source, dot + 1)
-                    && let Some(r) = quotes[i + 1..]
-                        .iter()
-                        .find(|r| r.open.is_some_and(|o| o.start == open_at))
+                    && let Some(r) = by_open
+                        .get(&open_at)
+                        .and_then(|js| js.iter().find(|&&j| j > i))
+                        .map(|&j| &quotes[j])
                     && first_char(cx, r).is_some_and(char::is_lowercase)
                 {
                     let at = r
@@ -304,8 +317,7 @@ impl Check for TagPunctuation {
                         .label(at, "“that” then a capital"),
                 );
             } else if first.is_some_and(char::is_lowercase)
-                && (has_inner_sentence_break(words)
-                    || quotes[i + 1..].iter().any(|r| r.continues == Some(i)))
+                && (has_inner_sentence_break(words) || continued[i])
             {
                 let at = Span::new(open.start, q.span.start + first_word.len().max(1));
                 out.push(
