@@ -38,6 +38,8 @@ struct ClaimsFile {
     bare: Vec<String>,
     that: Vec<String>,
     tell: Vec<String>,
+    object: Vec<String>,
+    participles: Vec<String>,
     according: Vec<String>,
     no_content: Vec<String>,
     groups: Vec<String>,
@@ -49,11 +51,15 @@ struct ClaimsFile {
 
 /// The claim cues, as sets of single words and lists of multi-word phrases.
 struct ClaimCues {
-    /// Every single-word cue with its class, and the first words of multi-word
-    /// ones (class `None`): one look-up a word.
-    verbs: rustc_hash::FxHashMap<String, Option<Cv>>,
-    /// Multi-word "that" cues ("pointed out"), as words.
-    that_multi: Vec<Vec<String>>,
+    /// Every single-word cue with its class, and whether it opens multi-word
+    /// ones: one look-up a word.
+    verbs: rustc_hash::FxHashMap<String, Entry>,
+    /// Multi-word cues ("pointed out", "called for") by their first word (an
+    /// entry's `multi`), as words, longest first.
+    multi: Vec<Vec<(Vec<String>, Cv)>>,
+    /// Participles that open a source's further claim after a comma (", saying
+    /// …", ", calling for …"), by first word (an entry's `part`), longest first.
+    participles: Vec<Vec<Vec<String>>>,
     according: Vec<Vec<String>>,
     no_content: HashSet<String>,
     groups: HashSet<String>,
@@ -68,6 +74,18 @@ enum Cv {
     Bare,
     That,
     Tell,
+    /// Stances and intentions whose content is an object or an infinitive
+    /// ("called for a moratorium", "wants to sign up", "criticized the plan").
+    Object,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Entry {
+    single: Option<Cv>,
+    /// Index in `ClaimCues::multi` of the multi-word cues this word opens.
+    multi: Option<u32>,
+    /// Index in `ClaimCues::participles` of the participle cues this word opens.
+    part: Option<u32>,
 }
 
 fn cues() -> &'static ClaimCues {
@@ -86,25 +104,54 @@ fn cues() -> &'static ClaimCues {
                 .map(|w| w.to_lowercase().split(' ').map(str::to_string).collect())
                 .collect()
         };
+        let mut multi_cues: Vec<Vec<(Vec<String>, Cv)>> = Vec::new();
+        let mut part_cues: Vec<Vec<Vec<String>>> = Vec::new();
         ClaimCues {
             verbs: {
-                let mut m = rustc_hash::FxHashMap::default();
-                for p in multi(&f.that) {
-                    m.insert(p[0].clone(), None);
-                }
-                // "tell" first: "warned officials to …" takes an addressee.
+                let mut m: rustc_hash::FxHashMap<String, Entry> = Default::default();
+                // "tell" last: "warned officials to …" takes an addressee.
                 for (list, cv) in [
+                    (&f.object, Cv::Object),
                     (&f.that, Cv::That),
                     (&f.bare, Cv::Bare),
                     (&f.tell, Cv::Tell),
                 ] {
                     for w in single(list) {
-                        m.insert(w, Some(cv));
+                        m.entry(w).or_default().single = Some(cv);
                     }
+                }
+                for (list, cv) in [(&f.that, Cv::That), (&f.object, Cv::Object)] {
+                    for p in multi(list) {
+                        let e = m.entry(p[0].clone()).or_default();
+                        let i = *e.multi.get_or_insert(multi_cues.len() as u32) as usize;
+                        if i == multi_cues.len() {
+                            multi_cues.push(Vec::new());
+                        }
+                        multi_cues[i].push((p, cv));
+                    }
+                }
+                for v in &mut multi_cues {
+                    v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+                }
+                // "according" opens no verb cue, but lets a sentence past the gate.
+                m.entry("according".to_string()).or_default();
+                for p in &f.participles {
+                    let words: Vec<String> =
+                        p.to_lowercase().split(' ').map(str::to_string).collect();
+                    let e = m.entry(words[0].clone()).or_default();
+                    let i = *e.part.get_or_insert(part_cues.len() as u32) as usize;
+                    if i == part_cues.len() {
+                        part_cues.push(Vec::new());
+                    }
+                    part_cues[i].push(words);
+                }
+                for v in &mut part_cues {
+                    v.sort_by_key(|p| std::cmp::Reverse(p.len()));
                 }
                 m
             },
-            that_multi: multi(&f.that),
+            multi: std::mem::take(&mut multi_cues),
+            participles: std::mem::take(&mut part_cues),
             according: multi(&f.according)
                 .into_iter()
                 .chain(single(&f.according).into_iter().map(|w| vec![w]))
@@ -126,19 +173,38 @@ impl ClaimCues {
         if !t.is_word() {
             return None;
         }
-        if let Some(cv) = self.verbs.get(t.lower())? {
-            return Some((i + 1, *cv));
-        }
-        for p in &self.that_multi {
-            if i + p.len() <= e
-                && p.iter()
-                    .zip(&toks[i..])
-                    .all(|(w, t)| t.is_word() && t.lower() == w)
-            {
-                return Some((i + p.len(), Cv::That));
+        let entry = self.verbs.get(t.lower())?;
+        if let Some(mi) = entry.multi {
+            for (p, cv) in &self.multi[mi as usize] {
+                if i + p.len() <= e
+                    && p.iter()
+                        .zip(&toks[i..])
+                        .all(|(w, t)| t.is_word() && t.lower() == w)
+                {
+                    return Some((i + p.len(), *cv));
+                }
             }
         }
-        None
+        entry.single.map(|cv| (i + 1, cv))
+    }
+
+    /// The participle cue (", saying", ", calling for") starting at `toks[i]`:
+    /// its end token.
+    fn participle_at(&self, toks: &[Tok], i: usize, e: usize) -> Option<usize> {
+        let t = &toks[i];
+        if !t.is_word() {
+            return None;
+        }
+        let pi = self.verbs.get(t.lower())?.part?;
+        self.participles[pi as usize]
+            .iter()
+            .find(|p| {
+                i + p.len() <= e
+                    && p.iter()
+                        .zip(&toks[i..])
+                        .all(|(w, t)| t.is_word() && t.lower() == w)
+            })
+            .map(|p| i + p.len())
     }
 
     fn according_at(&self, toks: &[Tok], i: usize, e: usize) -> Option<usize> {
@@ -316,6 +382,11 @@ fn is_quote(t: &Tok) -> bool {
 
 /// Is `toks[a..b]` reported content: enough narrative words, not just a quotation?
 fn content_ok(toks: &[Tok], a: usize, b: usize) -> bool {
+    content_ok_min(toks, a, b, 3)
+}
+
+/// `content_ok` with at least `min` words (an object may be two: "the complaint").
+fn content_ok_min(toks: &[Tok], a: usize, b: usize, min: usize) -> bool {
     if b <= a || is_quote(&toks[a]) {
         return false;
     }
@@ -330,7 +401,7 @@ fn content_ok(toks: &[Tok], a: usize, b: usize) -> bool {
         return false;
     }
     let words = toks[a..b].iter().filter(|t| t.is_word()).count();
-    if words < 3 {
+    if words < min {
         return false;
     }
     // Content holding a quotation is a mixed attribution: the quotation is the
@@ -349,7 +420,7 @@ fn sentence_claims(
     // Most sentences report nobody: one look-up a word, and out.
     if !toks[s..e]
         .iter()
-        .any(|t| t.is_word() && (cues.verbs.contains_key(t.lower()) || t.lower() == "according"))
+        .any(|t| t.is_word() && cues.verbs.contains_key(t.lower()))
     {
         return;
     }
@@ -360,9 +431,18 @@ fn sentence_claims(
         };
         // The source runs to the next comma or the sentence end.
         let comma = (ae..e).find(|&k| toks[k].is_punct(',')).unwrap_or(e);
-        let Some(phrase) = ex.phrase_after(toks, ae, comma) else {
+        let Some(mut phrase) = ex.phrase_after(toks, ae, comma) else {
             return;
         };
+        // "according to an analysis by Lily Batchelder": the author.
+        if matches!(phrase.who, Who::Descriptor { .. })
+            && let Some(by) =
+                (ae + 1..comma.min(ae + 5)).find(|&k| toks[k].is_word() && toks[k].lower() == "by")
+            && let Some(p) = ex.phrase_after(toks, by + 1, comma)
+            && matches!(p.who, Who::Name { .. })
+        {
+            phrase = p;
+        }
         if toks[ae..comma].iter().any(is_quote) {
             return;
         }
@@ -409,7 +489,20 @@ fn sentence_claims(
                     phrase: phrase.clone(),
                 });
             }
-            if comma < e && content_ok(toks, comma + 1, e) {
+            // "…, according to Craig Bryan, head of the centre": his title.
+            let apposition = matches!(
+                phrase.who,
+                Who::Name {
+                    organisation: false,
+                    ..
+                }
+            ) && toks.get(comma + 1).is_some_and(|t| {
+                t.is_word()
+                    && !t.is_capitalised()
+                    && (matches!(t.lower(), "a" | "an" | "the")
+                        || ex.lex.titles.contains(t.lower()))
+            });
+            if comma < e && !apposition && content_ok(toks, comma + 1, e) {
                 out(Found {
                     content: (comma + 1, e),
                     cue,
@@ -422,12 +515,67 @@ fn sentence_claims(
     if parenthetical(ex, cues, toks, s, e, out) {
         return;
     }
-    if let Some(f) = trailing(ex, cues, toks, s, e) {
+    let prior = if let Some(f) = trailing(ex, cues, toks, s, e) {
+        let p = f.phrase.clone();
         out(f);
-        return;
-    }
-    if let Some(f) = leading(ex, cues, toks, s, e) {
+        Some(p)
+    } else if let Some(f) = leading(ex, cues, toks, s, e) {
+        let p = f.phrase.clone();
         out(f);
+        Some(p)
+    } else {
+        None
+    };
+    participle(ex, cues, toks, s, e, prior, out);
+}
+
+/// "…, saying the plan had failed", "…, calling for a recount": a further claim
+/// of the sentence's source (the source of the claim before it, or the
+/// sentence's named subject: "Mr Trump defended his tweets, saying …").
+fn participle(
+    ex: &Extractor,
+    cues: &ClaimCues,
+    toks: &[Tok],
+    s: usize,
+    e: usize,
+    mut prior: Option<Phrase>,
+    out: &mut dyn FnMut(Found),
+) {
+    let mut k = s + 2;
+    while k + 4 < e {
+        if !toks[k].is_punct(',') {
+            k += 1;
+            continue;
+        }
+        let Some(pe) = cues.participle_at(toks, k + 1, e) else {
+            k += 1;
+            continue;
+        };
+        let mut c = pe;
+        if toks[c].is_word() && toks[c].lower() == "that" {
+            c += 1;
+        }
+        let end = content_end(cues, toks, c, e);
+        if c >= end
+            || !toks[c].is_word()
+            || (toks[c].lower() != "to" && cues.no_content.contains(toks[c].lower()))
+            || !content_ok(toks, c, end)
+        {
+            k = pe;
+            continue;
+        }
+        if prior.is_none() && !toks[s..k].iter().any(is_quote) {
+            prior = ex.sentence_subject(toks, s, k);
+        }
+        let Some(phrase) = prior.clone() else {
+            return;
+        };
+        out(Found {
+            content: (c, end),
+            cue: Span::new(toks[k + 1].span.start, toks[pe - 1].span.end),
+            phrase,
+        });
+        k = end.max(k + 1);
     }
 }
 
@@ -450,13 +598,15 @@ fn parenthetical(
     if toks[s..e].iter().any(is_quote) {
         return false;
     }
-    let Some(j) = (k1 + 2..k2).find(|&j| cues.verb_at(toks, j, k2).is_some()) else {
+    let Some(j) =
+        (k1 + 2..k2).find(|&j| !toks[j].is_capitalised() && cues.verb_at(toks, j, k2).is_some())
+    else {
         return false;
     };
     let Some((ce, cv)) = cues.verb_at(toks, j, k2) else {
         return false;
     };
-    if cv == Cv::That || k2 - ce > 3 {
+    if matches!(cv, Cv::That | Cv::Object) || k2 - ce > 3 {
         return false;
     }
     let Some(phrase) = source_before(ex, cues, toks, j, k1 + 1) else {
@@ -522,7 +672,8 @@ fn trailing_at(
     }
     // Inverted: ", said Mr Lansman."
     if let Some((ce, cv)) = cues.verb_at(toks, tail, e)
-        && cv != Cv::That
+        && matches!(cv, Cv::Bare | Cv::Tell)
+        && !toks[tail].is_capitalised()
     {
         let phrase = ex.phrase_after(toks, ce, e)?;
         if matches!(phrase.who, Who::Pronoun(_)) {
@@ -537,7 +688,10 @@ fn trailing_at(
     // ", X said (on Monday)."
     for j in tail + 1..e.min(tail + 13) {
         if let Some((ce, cv)) = cues.verb_at(toks, j, e) {
-            if cv == Cv::That || e - ce > 6 {
+            if toks[j].is_capitalised() {
+                continue;
+            }
+            if matches!(cv, Cv::That | Cv::Object) || e - ce > 6 {
                 return None;
             }
             let phrase = source_before(ex, cues, toks, j, tail)?;
@@ -567,8 +721,39 @@ fn leading(ex: &Extractor, cues: &ClaimCues, toks: &[Tok], s: usize, e: usize) -
         let Some((ce, cv)) = cues.verb_at(toks, j, e) else {
             continue;
         };
-        // A capitalised cue word inside a name ("Tell MAMA") is no cue.
-        if toks[j].is_capitalised() {
+        // A capitalised cue word inside a name ("Tell MAMA") is no cue; ",
+        // saying …" is a participle's (`participle`).
+        if toks[j].is_capitalised()
+            || (toks[j - 1].is_punct(',') && toks[j].lower().ends_with("ing"))
+        {
+            continue;
+        }
+        // "his plans", "the call for", "was warned", "is expected": a noun or a
+        // passive, no cue of the word before it ("is saying" is a cue).
+        if toks[j - 1].is_word()
+            && !(toks[j].lower().ends_with("ing")
+                && matches!(toks[j - 1].lower(), "is" | "are" | "was" | "were"))
+            && matches!(
+                toks[j - 1].lower(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "be"
+                    | "been"
+                    | "being"
+            )
+        {
             continue;
         }
         // "Mr Schultz … and said he did not support Mr Trump": the sentence's
@@ -590,6 +775,7 @@ fn leading(ex: &Extractor, cues: &ClaimCues, toks: &[Tok], s: usize, e: usize) -
             || toks[k - 1].is_punct(';')
             || toks[k - 1].is_punct(':')
             || toks[k - 1].is_punct('—')
+            || toks[k - 1].is_punct('(')
             || (toks[k - 1].is_word()
                 && matches!(
                     toks[k - 1].lower(),
@@ -613,6 +799,15 @@ fn leading(ex: &Extractor, cues: &ClaimCues, toks: &[Tok], s: usize, e: usize) -
                         | "whereas"
                 ));
         if !opens {
+            continue;
+        }
+        // "As he welcomed the guests, …": a stance inside a subordinate clause
+        // tells what happened rather than what anyone holds.
+        if cv == Cv::Object
+            && k > s
+            && toks[k - 1].is_word()
+            && cues.openers.contains(toks[k - 1].lower())
+        {
             continue;
         }
         if matches!(phrase.who, Who::Descriptor { .. }) && phrase_is_not_source(ex, toks, k, j) {
@@ -647,6 +842,9 @@ fn leading(ex: &Extractor, cues: &ClaimCues, toks: &[Tok], s: usize, e: usize) -
                 .get(ce)
                 .is_some_and(|t| cues.no_content.contains(t.lower()))
         {
+            if cv == Cv::Object {
+                continue;
+            }
             return None;
         }
         if cv == Cv::Tell {
@@ -656,29 +854,76 @@ fn leading(ex: &Extractor, cues: &ClaimCues, toks: &[Tok], s: usize, e: usize) -
             c = after;
         }
         if c >= e {
+            if cv == Cv::Object {
+                continue;
+            }
             return None;
         }
         // "said (last week) that …"
-        let that = (c..e.min(c + 5))
+        // ("rejected that argument", "want policies that …": an object takes
+        // "that" only right after the cue.)
+        // "announced in a statement this month that …", "said at a rally in
+        // Toledo, Ohio, that …": past an adverbial, further.
+        let adverbial = toks[c].is_word() && cues.no_content.contains(toks[c].lower());
+        let reach = match cv {
+            _ if adverbial => 12,
+            Cv::Object => 1,
+            _ => 5,
+        };
+        let that = (c..e.min(c + reach))
             .find(|&k| toks[k].is_word() && toks[k].lower() == "that")
-            .filter(|&k| toks[c..k].iter().all(|t| t.is_word()));
+            .filter(|&k| {
+                toks[c..k]
+                    .iter()
+                    .all(|t| t.is_word() || (adverbial && (t.is_punct(',') || t.is_punct('.'))))
+            });
+        let that = that.filter(|&t| {
+            !toks.get(t + 1).is_some_and(|n| {
+                n.is_word()
+                    && matches!(
+                        n.lower(),
+                        "is" | "was" | "would" | "will" | "could" | "can" | "has" | "had"
+                    )
+            })
+        });
         let start = if let Some(t) = that {
             t + 1
         } else {
             let first = &toks[c];
-            let to_infinitive = cv == Cv::Tell && first.is_word() && first.lower() == "to";
+            let to_infinitive =
+                matches!(cv, Cv::Tell | Cv::Object) && first.is_word() && first.lower() == "to";
             if cv == Cv::That && !to_infinitive {
+                if cv == Cv::Object {
+                    continue;
+                }
                 return None;
             }
             if !first.is_word() || (!to_infinitive && cues.no_content.contains(first.lower())) {
+                if cv == Cv::Object {
+                    continue;
+                }
                 return None;
             }
             c
         };
         // The content runs to the sentence end, or to a second predicate of the
         // source ("…, but offered no proof", "and suggested that …").
-        let end = content_end(cues, toks, start, e);
-        if !content_ok(toks, start, end) {
+        let mut end = content_end(cues, toks, start, e);
+        // An object ends at its first comma or dash ("wants to sign up 5 million
+        // people, focusing on …", "acknowledged the reality, which …").
+        if cv == Cv::Object && that.is_none() {
+            end = (start + 1..end)
+                .find(|&k| {
+                    toks[k].kind == TokKind::Punct
+                        && matches!(toks[k].text, "," | "-" | "–" | "—" | "(" | ":")
+                })
+                .unwrap_or(end);
+        }
+        let min = if cv == Cv::Object { 2 } else { 3 };
+        if !content_ok_min(toks, start, end, min) {
+            if cv == Cv::Object {
+                continue;
+            }
             return None;
         }
         // "said Erin Murphy, a former aide": the source after the cue, not content.
@@ -686,6 +931,9 @@ fn leading(ex: &Extractor, cues: &ClaimCues, toks: &[Tok], s: usize, e: usize) -
             && let Some(n) = (start..end.min(start + 5)).find(|&k| !toks[k].is_capitalised())
             && toks[n].is_punct(',')
         {
+            if cv == Cv::Object {
+                continue;
+            }
             return None;
         }
         // Content that is an embedded question or a noun ("said the word") is
@@ -755,7 +1003,12 @@ fn content_end(cues: &ClaimCues, toks: &[Tok], a: usize, e: usize) -> usize {
                 break;
             }
             let l = w.lower();
-            if cues.verb_at(toks, n, e).is_some() || cues.next_act.contains(l) {
+            if cues
+                .verb_at(toks, n, e)
+                .is_some_and(|(_, cv)| cv != Cv::Object)
+                || cues.next_act.contains(l)
+                || cues.participle_at(toks, n, e).is_some()
+            {
                 let mut end = k;
                 while end > a + 1
                     && (toks[end - 1].is_punct(',')
@@ -798,6 +1051,15 @@ fn source_before(
 ) -> Option<Phrase> {
     while j > limit + 1 && toks[j - 1].is_word() && cues.between.contains(toks[j - 1].lower()) {
         j -= 1;
+    }
+    // "Some Democrats, however, question …"
+    if j > limit + 3
+        && toks[j - 1].is_punct(',')
+        && toks[j - 3].is_punct(',')
+        && toks[j - 2].is_word()
+        && cues.between.contains(toks[j - 2].lower())
+    {
+        j -= 3;
     }
     if let Some(p) = ex.phrase_before(toks, j, limit) {
         return Some(p);
