@@ -519,9 +519,19 @@ fn sentence_claims(
         let p = f.phrase.clone();
         out(f);
         Some(p)
-    } else if let Some(f) = leading(ex, cues, toks, s, e) {
+    } else if let Some(f) = leading(ex, cues, toks, s, s + 1, e) {
         let p = f.phrase.clone();
+        // Further cues after the content: "Merrill says Machado promised … and
+        // said she would …", "…, and has called for …".
+        let mut next = f.content.1;
         out(f);
+        for _ in 0..4 {
+            let Some(f) = leading(ex, cues, toks, s, next, e) else {
+                break;
+            };
+            next = f.content.1.max(next + 1);
+            out(f);
+        }
         Some(p)
     } else {
         None
@@ -716,8 +726,15 @@ fn trailing_at(
 }
 
 /// "X said (that) content", "X told Y (that) content", "X told Y to …".
-fn leading(ex: &Extractor, cues: &ClaimCues, toks: &[Tok], s: usize, e: usize) -> Option<Found> {
-    for j in s + 1..e {
+fn leading(
+    ex: &Extractor,
+    cues: &ClaimCues,
+    toks: &[Tok],
+    s: usize,
+    from: usize,
+    e: usize,
+) -> Option<Found> {
+    for j in from.max(s + 1)..e {
         let Some((ce, cv)) = cues.verb_at(toks, j, e) else {
             continue;
         };
@@ -759,8 +776,15 @@ fn leading(ex: &Extractor, cues: &ClaimCues, toks: &[Tok], s: usize, e: usize) -
         // "Mr Schultz … and said he did not support Mr Trump": the sentence's
         // subject, when "and" joins the cue to its first verb.
         let shared = || {
-            (j > s + 1 && toks[j - 1].is_word() && toks[j - 1].lower() == "and")
-                .then(|| ex.sentence_subject(toks, s, j - 1))
+            let mut a = j;
+            while a > s + 2
+                && toks[a - 1].is_word()
+                && ex.lex.between_subject_and_cue.contains(toks[a - 1].lower())
+            {
+                a -= 1;
+            }
+            (a > s + 1 && toks[a - 1].is_word() && toks[a - 1].lower() == "and")
+                .then(|| ex.sentence_subject(toks, s, a - 1))
                 .flatten()
         };
         let Some(phrase) = source_before(ex, cues, toks, j, s).or_else(shared) else {
@@ -775,6 +799,8 @@ fn leading(ex: &Extractor, cues: &ClaimCues, toks: &[Tok], s: usize, e: usize) -
             || toks[k - 1].is_punct(';')
             || toks[k - 1].is_punct(':')
             || toks[k - 1].is_punct('—')
+            || toks[k - 1].is_punct('–')
+            || toks[k - 1].is_punct('-')
             || toks[k - 1].is_punct('(')
             || (toks[k - 1].is_word()
                 && matches!(
@@ -801,12 +827,14 @@ fn leading(ex: &Extractor, cues: &ClaimCues, toks: &[Tok], s: usize, e: usize) -
         if !opens {
             continue;
         }
-        // "As he welcomed the guests, …": a stance inside a subordinate clause
-        // tells what happened rather than what anyone holds.
+        // "after Trump attacked Machado": an event in a time or cause clause.
         if cv == Cv::Object
             && k > s
             && toks[k - 1].is_word()
-            && cues.openers.contains(toks[k - 1].lower())
+            && matches!(
+                toks[k - 1].lower(),
+                "after" | "before" | "until" | "as" | "since" | "because"
+            )
         {
             continue;
         }
@@ -842,22 +870,18 @@ fn leading(ex: &Extractor, cues: &ClaimCues, toks: &[Tok], s: usize, e: usize) -
                 .get(ce)
                 .is_some_and(|t| cues.no_content.contains(t.lower()))
         {
-            if cv == Cv::Object {
-                continue;
-            }
-            return None;
+            continue;
         }
         if cv == Cv::Tell {
             // The addressee: up to five words before "that", "to" or a clause.
-            let (span_end, after) = addressee(ex, toks, ce, e)?;
+            let Some((span_end, after)) = addressee(ex, toks, ce, e) else {
+                continue;
+            };
             cue_end = span_end;
             c = after;
         }
         if c >= e {
-            if cv == Cv::Object {
-                continue;
-            }
-            return None;
+            continue;
         }
         // "said (last week) that …"
         // ("rejected that argument", "want policies that …": an object takes
@@ -893,16 +917,10 @@ fn leading(ex: &Extractor, cues: &ClaimCues, toks: &[Tok], s: usize, e: usize) -
             let to_infinitive =
                 matches!(cv, Cv::Tell | Cv::Object) && first.is_word() && first.lower() == "to";
             if cv == Cv::That && !to_infinitive {
-                if cv == Cv::Object {
-                    continue;
-                }
-                return None;
+                continue;
             }
             if !first.is_word() || (!to_infinitive && cues.no_content.contains(first.lower())) {
-                if cv == Cv::Object {
-                    continue;
-                }
-                return None;
+                continue;
             }
             c
         };
@@ -921,20 +939,14 @@ fn leading(ex: &Extractor, cues: &ClaimCues, toks: &[Tok], s: usize, e: usize) -
         }
         let min = if cv == Cv::Object { 2 } else { 3 };
         if !content_ok_min(toks, start, end, min) {
-            if cv == Cv::Object {
-                continue;
-            }
-            return None;
+            continue;
         }
         // "said Erin Murphy, a former aide": the source after the cue, not content.
         if toks[start].is_capitalised()
             && let Some(n) = (start..end.min(start + 5)).find(|&k| !toks[k].is_capitalised())
             && toks[n].is_punct(',')
         {
-            if cv == Cv::Object {
-                continue;
-            }
-            return None;
+            continue;
         }
         // Content that is an embedded question or a noun ("said the word") is
         // ruled out by `no_content`; a relative-clause source ("which they said")
@@ -1115,6 +1127,10 @@ fn addressee(ex: &Extractor, toks: &[Tok], ce: usize, e: usize) -> Option<(usize
             }
         }
         let l = t.lower();
+        // "warned that …": no addressee.
+        if k == ce && l == "that" {
+            return Some((k, k + 1));
+        }
         if k > ce && (l == "that" || l == "to") {
             let after = if l == "that" { k + 1 } else { k };
             return Some((k, after));

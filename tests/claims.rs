@@ -186,7 +186,7 @@ fn speech_acts_with_an_object() {
     for body in [
         "His plans for the library budget were rejected by the council.",
         "The treasurer was accused of hiding the accounts from the members.",
-        "When Jane Porter criticized the cuts, the treasurer walked out.",
+        "After Jane Porter criticized the cuts, the treasurer walked out.",
     ] {
         assert!(
             claims(&page(body)).is_empty(),
@@ -194,6 +194,32 @@ fn speech_acts_with_an_object() {
             claims(&page(body))
         );
     }
+}
+
+#[test]
+fn second_cue_of_the_same_source() {
+    let text = page(
+        "Jane Porter says the treasurer promised a review and said the library would stay open.",
+    );
+    let c = claims(&text);
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].0, "the treasurer promised a review");
+    assert_eq!(c[1].0, "the library would stay open");
+    assert!(c.iter().all(|c| c.1 == "Jane Porter"));
+    let text = page(
+        "Jane Porter attacked the cuts to the library, and has called for a review of the budget.",
+    );
+    let c = claims(&text);
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[1].0, "a review of the budget");
+    assert_eq!(c[1].1, "Jane Porter");
+}
+
+#[test]
+fn warned_that() {
+    let c = one("Jane Porter warned that the library would close in the spring.");
+    assert_eq!(c.0, "the library would close in the spring");
+    assert_eq!(c.3, "warned");
 }
 
 #[test]
