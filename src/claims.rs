@@ -574,8 +574,13 @@ fn participle(
             k = pe;
             continue;
         }
-        if prior.is_none() && !toks[s..k].iter().any(is_quote) {
-            prior = ex.sentence_subject(toks, s, k);
+        if prior.is_none() {
+            prior = match (s..k).rev().find(|&q| is_quote(&toks[q])) {
+                None => ex.sentence_subject(toks, s, k),
+                // "“…,” McConnell said in June, citing …", "“…,” said Mr Smith,
+                // adding that …": the quotation's source.
+                Some(q) => quote_source(ex, cues, toks, q + 1, k),
+            };
         }
         let Some(phrase) = prior.clone() else {
             return;
@@ -587,6 +592,33 @@ fn participle(
         });
         k = end.max(k + 1);
     }
+}
+
+/// The source of a quotation's cue between `a` (after its closing mark) and the
+/// comma `k`: "McConnell said in June", "said Mr Smith", "he added".
+fn quote_source(
+    ex: &Extractor,
+    cues: &ClaimCues,
+    toks: &[Tok],
+    a: usize,
+    k: usize,
+) -> Option<Phrase> {
+    if toks.get(a).is_some_and(|t| t.is_punct(',')) || k <= a || k - a > 10 {
+        return None;
+    }
+    if toks[a..k].iter().any(|t| !t.is_word() && !t.is_punct('.')) {
+        return None;
+    }
+    let j = (a..k).find(|&j| cues.verb_at(toks, j, k).is_some())?;
+    let (ce, cv) = cues.verb_at(toks, j, k)?;
+    if cv == Cv::Object {
+        return None;
+    }
+    if j == a {
+        return ex.phrase_after(toks, ce, k);
+    }
+    let p = source_before(ex, cues, toks, j, a)?;
+    (p.span.start == toks[a].span.start).then_some(p)
 }
 
 /// "The museum, Mr Obama said, would make visitors face hard truths.": one claim
@@ -653,9 +685,23 @@ fn trailing(ex: &Extractor, cues: &ClaimCues, toks: &[Tok], s: usize, e: usize) 
     // the source's apposition (", said Phil Smith, a spokesman for the union.").
     let mut commas = (s + 1..e).rev().take(24).filter(|&k| toks[k].is_punct(','));
     let last = commas.next()?;
+    // "However, slower growth …, the IMF said.": the adverb is the writer's.
+    let s = if s + 2 < last
+        && toks[s + 1].is_punct(',')
+        && toks[s].is_word()
+        && (toks[s].lower().ends_with("ly")
+            || matches!(
+                toks[s].lower(),
+                "however" | "meanwhile" | "still" | "yet" | "instead" | "indeed" | "moreover"
+            )) {
+        s + 2
+    } else {
+        s
+    };
     trailing_at(ex, cues, toks, s, e, last).or_else(|| {
         commas
             .next()
+            .filter(|&c| c > s + 1)
             .and_then(|c| trailing_at(ex, cues, toks, s, last, c))
     })
 }
@@ -682,11 +728,18 @@ fn trailing_at(
     }
     // Inverted: ", said Mr Lansman."
     if let Some((ce, cv)) = cues.verb_at(toks, tail, e)
-        && matches!(cv, Cv::Bare | Cv::Tell)
         && !toks[tail].is_capitalised()
     {
         let phrase = ex.phrase_after(toks, ce, e)?;
         if matches!(phrase.who, Who::Pronoun(_)) {
+            return None;
+        }
+        // ", noted Dante Chinni.", but not ", shows Democratic groups outpacing
+        // …" or ", called for a review": a that-cue's or a stance's source is a
+        // name, and all that follows it.
+        if matches!(cv, Cv::That | Cv::Object)
+            && (phrase.span.end < toks[e - 1].span.end || !matches!(phrase.who, Who::Name { .. }))
+        {
             return None;
         }
         return Some(Found {

@@ -216,6 +216,33 @@ fn second_cue_of_the_same_source() {
 }
 
 #[test]
+fn trailing_cue_after_a_sentence_adverb_and_an_inverted_that_cue() {
+    let c = one("However, the library would stay open until the spring, the treasurer said.");
+    assert_eq!(c.0, "the library would stay open until the spring");
+    let c = one("The library would stay open until the spring, noted Jane Porter.");
+    assert_eq!(c.0, "The library would stay open until the spring");
+    assert_eq!(c.1, "Jane Porter");
+    // A that-cue with an object after it is no inverted cue.
+    assert!(
+        claims(&page(
+            "Most branches are busier than ever, shows a survey of readers in the town."
+        ))
+        .is_empty()
+    );
+}
+
+#[test]
+fn participle_after_a_quotation() {
+    let text = page(
+        "“We cannot keep every branch,” Jane Porter said, adding that the cuts would fall on the smallest libraries.",
+    );
+    let c = claims(&text);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, "the cuts would fall on the smallest libraries");
+    assert_eq!(c[0].1, "Jane Porter");
+}
+
+#[test]
 fn warned_that() {
     let c = one("Jane Porter warned that the library would close in the spring.");
     assert_eq!(c.0, "the library would close in the spring");
