@@ -173,7 +173,11 @@ impl ClaimCues {
         if !t.is_word() {
             return None;
         }
-        let entry = self.verbs.get(t.lower())?;
+        self.verb_in(toks, i, e, self.verbs.get(t.lower())?)
+    }
+
+    /// `verb_at` for a word already looked up.
+    fn verb_in(&self, toks: &[Tok], i: usize, e: usize, entry: &Entry) -> Option<(usize, Cv)> {
         if let Some(mi) = entry.multi {
             for (p, cv) in &self.multi[mi as usize] {
                 if i + p.len() <= e
@@ -417,15 +421,23 @@ fn sentence_claims(
     e: usize,
     out: &mut dyn FnMut(Found),
 ) {
-    // Most sentences report nobody: one look-up a word, and out.
-    if !toks[s..e]
-        .iter()
-        .any(|t| t.is_word() && cues.verbs.contains_key(t.lower()))
-    {
+    // Most sentences report nobody: one look-up a word, and out. The words
+    // found are kept, so that nothing after looks a word up twice.
+    let mut hits = Hits::default();
+    for (i, t) in toks[s..e].iter().enumerate() {
+        if !t.is_word() {
+            continue;
+        }
+        if let Some(en) = cues.verbs.get(t.lower()) {
+            hits.push(s + i, en);
+        }
+    }
+    if hits.n == 0 && !hits.overflow {
         return;
     }
+    let hits = &hits;
     // "according to X" anywhere.
-    for i in s..e {
+    for i in hits.positions(s, e).filter(|_| hits.according) {
         let Some(ae) = cues.according_at(toks, i, e) else {
             continue;
         };
@@ -519,14 +531,14 @@ fn sentence_claims(
         let p = f.phrase.clone();
         out(f);
         Some(p)
-    } else if let Some(f) = leading(ex, cues, toks, s, s + 1, e) {
+    } else if let Some(f) = leading(ex, cues, toks, s, s + 1, e, hits) {
         let p = f.phrase.clone();
         // Further cues after the content: "Merrill says Machado promised … and
         // said she would …", "…, and has called for …".
         let mut next = f.content.1;
         out(f);
         for _ in 0..4 {
-            let Some(f) = leading(ex, cues, toks, s, next, e) else {
+            let Some(f) = leading(ex, cues, toks, s, next, e, hits) else {
                 break;
             };
             next = f.content.1.max(next + 1);
@@ -536,7 +548,43 @@ fn sentence_claims(
     } else {
         None
     };
-    participle(ex, cues, toks, s, e, prior, out);
+    if hits.part {
+        participle(ex, cues, toks, (s, e), hits, prior, out);
+    }
+}
+
+/// The cue words of a sentence, as the gate found them (at most 32; past that,
+/// every position).
+#[derive(Default)]
+struct Hits {
+    pos: [u32; 32],
+    n: usize,
+    overflow: bool,
+    according: bool,
+    part: bool,
+}
+
+impl Hits {
+    fn push(&mut self, i: usize, en: &Entry) {
+        if self.n < self.pos.len() {
+            self.pos[self.n] = i as u32;
+            self.n += 1;
+        } else {
+            self.overflow = true;
+        }
+        self.part |= en.part.is_some();
+        self.according |= en.single.is_none() && en.multi.is_none() && en.part.is_none();
+    }
+
+    /// Positions in `from..to` that may hold a cue, in order.
+    fn positions(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+        let all = if self.overflow { from..to } else { 0..0 };
+        self.pos[..self.n]
+            .iter()
+            .map(|&p| p as usize)
+            .filter(move |&p| !self.overflow && p >= from && p < to)
+            .chain(all)
+    }
 }
 
 /// "…, saying the plan had failed", "…, calling for a recount": a further claim
@@ -546,19 +594,18 @@ fn participle(
     ex: &Extractor,
     cues: &ClaimCues,
     toks: &[Tok],
-    s: usize,
-    e: usize,
+    (s, e): (usize, usize),
+    hits: &Hits,
     mut prior: Option<Phrase>,
     out: &mut dyn FnMut(Found),
 ) {
-    let mut k = s + 2;
-    while k + 4 < e {
-        if !toks[k].is_punct(',') {
-            k += 1;
+    let mut done = 0;
+    for p in hits.positions(s + 3, e) {
+        let k = p - 1;
+        if k < done || k + 4 >= e || !toks[k].is_punct(',') {
             continue;
         }
-        let Some(pe) = cues.participle_at(toks, k + 1, e) else {
-            k += 1;
+        let Some(pe) = cues.participle_at(toks, p, e) else {
             continue;
         };
         let mut c = pe;
@@ -571,7 +618,6 @@ fn participle(
             || (toks[c].lower() != "to" && cues.no_content.contains(toks[c].lower()))
             || !content_ok(toks, c, end)
         {
-            k = pe;
             continue;
         }
         if prior.is_none() {
@@ -590,7 +636,7 @@ fn participle(
             cue: Span::new(toks[k + 1].span.start, toks[pe - 1].span.end),
             phrase,
         });
-        k = end.max(k + 1);
+        done = end;
     }
 }
 
@@ -786,8 +832,9 @@ fn leading(
     s: usize,
     from: usize,
     e: usize,
+    hits: &Hits,
 ) -> Option<Found> {
-    for j in from.max(s + 1)..e {
+    for j in hits.positions(from.max(s + 1), e) {
         let Some((ce, cv)) = cues.verb_at(toks, j, e) else {
             continue;
         };
@@ -1068,12 +1115,14 @@ fn content_end(cues: &ClaimCues, toks: &[Tok], a: usize, e: usize) -> usize {
                 break;
             }
             let l = w.lower();
-            if cues
-                .verb_at(toks, n, e)
-                .is_some_and(|(_, cv)| cv != Cv::Object)
-                || cues.next_act.contains(l)
-                || cues.participle_at(toks, n, e).is_some()
-            {
+            // (A stance verb does not end it: "…, he supported a decision …";
+            // one look-up for both kinds of cue.)
+            let cue = cues.verbs.get(l).is_some_and(|en| {
+                cues.verb_in(toks, n, e, en)
+                    .is_some_and(|(_, cv)| cv != Cv::Object)
+                    || (en.part.is_some() && cues.participle_at(toks, n, e).is_some())
+            });
+            if cue || cues.next_act.contains(l) {
                 let mut end = k;
                 while end > a + 1
                     && (toks[end - 1].is_punct(',')
