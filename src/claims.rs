@@ -524,10 +524,10 @@ fn sentence_claims(
         }
         return;
     }
-    if parenthetical(ex, cues, toks, s, e, out) {
+    if parenthetical(ex, cues, toks, (s, e), hits, out) {
         return;
     }
-    let prior = if let Some(f) = trailing(ex, cues, toks, s, e) {
+    let prior = if let Some(f) = trailing(ex, cues, toks, s, e, hits) {
         let p = f.phrase.clone();
         out(f);
         Some(p)
@@ -673,8 +673,8 @@ fn parenthetical(
     ex: &Extractor,
     cues: &ClaimCues,
     toks: &[Tok],
-    s: usize,
-    e: usize,
+    (s, e): (usize, usize),
+    hits: &Hits,
     out: &mut dyn FnMut(Found),
 ) -> bool {
     let Some(k1) = (s + 1..e).find(|&k| toks[k].is_punct(',')) else {
@@ -683,14 +683,15 @@ fn parenthetical(
     let Some(k2) = (k1 + 2..e.min(k1 + 10)).find(|&k| toks[k].is_punct(',')) else {
         return false;
     };
-    if toks[s..e].iter().any(is_quote) {
-        return false;
-    }
-    let Some(j) =
-        (k1 + 2..k2).find(|&j| !toks[j].is_capitalised() && cues.verb_at(toks, j, k2).is_some())
+    let Some(j) = hits
+        .positions(k1 + 2, k2)
+        .find(|&j| !toks[j].is_capitalised() && cues.verb_at(toks, j, k2).is_some())
     else {
         return false;
     };
+    if toks[s..e].iter().any(is_quote) {
+        return false;
+    }
     let Some((ce, cv)) = cues.verb_at(toks, j, k2) else {
         return false;
     };
@@ -726,7 +727,14 @@ fn parenthetical(
 }
 
 /// "Content, X said." and "Content, said X." at the end of a sentence.
-fn trailing(ex: &Extractor, cues: &ClaimCues, toks: &[Tok], s: usize, e: usize) -> Option<Found> {
+fn trailing(
+    ex: &Extractor,
+    cues: &ClaimCues,
+    toks: &[Tok],
+    s: usize,
+    e: usize,
+    hits: &Hits,
+) -> Option<Found> {
     // The last comma of the sentence, or the one before it when the last opens
     // the source's apposition (", said Phil Smith, a spokesman for the union.").
     let mut commas = (s + 1..e).rev().take(24).filter(|&k| toks[k].is_punct(','));
@@ -744,12 +752,17 @@ fn trailing(ex: &Extractor, cues: &ClaimCues, toks: &[Tok], s: usize, e: usize) 
     } else {
         s
     };
-    trailing_at(ex, cues, toks, s, e, last).or_else(|| {
-        commas
-            .next()
-            .filter(|&c| c > s + 1)
-            .and_then(|c| trailing_at(ex, cues, toks, s, last, c))
-    })
+    // (Each try looks only at cues after its comma: none there, no try.)
+    let cue_after = |c: usize, end: usize| hits.positions(c + 1, end).next().is_some();
+    cue_after(last, e)
+        .then(|| trailing_at(ex, cues, toks, s, e, last))
+        .flatten()
+        .or_else(|| {
+            commas
+                .next()
+                .filter(|&c| c > s + 1 && cue_after(c, last))
+                .and_then(|c| trailing_at(ex, cues, toks, s, last, c))
+        })
 }
 
 fn trailing_at(
