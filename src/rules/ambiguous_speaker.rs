@@ -163,8 +163,8 @@ impl Check for AmbiguousSpeaker {
             // usually its subject: "Mr Blair has been closer to President Bush
             // …") and reports nobody's words (after "Mr Fox said …" or
             // "observed Jack Boorman" the reader knows whose words follow).
-            let in_previous = || named_within(&named, previous.start.max(after), previous.end);
-            if has_cue(cx, &words, previous)
+            let in_previous = || named_within(named, previous.start.max(after), previous.end);
+            if has_cue(cx, words, previous)
                 || in_previous().any(|n| n.is(sp.person, &key) || n.key == key)
             {
                 continue;
@@ -178,7 +178,7 @@ impl Check for AmbiguousSpeaker {
             // know ("But Edu was critical of … Jose Antonio Reyes").
             let lex = crate::lexicon::Lexicon::get();
             let before: Vec<&str> =
-                words_within(&words, Span::new(previous.start, rival.span.start))
+                words_within(words, Span::new(previous.start, rival.span.start))
                     .map(|w| w.1)
                     .collect();
             let is_title = |w: &str| {

@@ -82,7 +82,7 @@ impl Check for CarriedSpeaker {
         // out) named in [from, to).
         let other_named = |sp: &Speaker, from: usize, to: usize| -> Option<&Named> {
             let key = speaker_key(cx, sp);
-            named_within(&named, from, to)
+            named_within(named, from, to)
                 .find(|m| m.gender != Gender::Unknown && !m.is(sp.person, &key) && m.key != key)
         };
         for (qi, q) in a.quotes.iter().enumerate() {
@@ -155,7 +155,7 @@ impl Check for CarriedSpeaker {
                 continue;
             };
             let prev_close = last.close.map_or(last.span.end, |c| c.end);
-            let lead_words = words_within(&words, lead_in).count();
+            let lead_words = words_within(words, lead_in).count();
             // “…crucial.” The election’s outcome “will partly determine …”: a
             // short subject right after the speaker's quotation, and a partial
             // that completes its sentence.

@@ -102,6 +102,7 @@ struct Memo<'a> {
     named_in_narrative: OnceCell<Vec<speakers_util::Named>>,
     named_people: OnceCell<Vec<people_util::Named>>,
     sentence_starts: OnceCell<Vec<usize>>,
+    cues: OnceCell<sourcing_util::CueIndex>,
 }
 
 impl<'a> Context<'a> {

@@ -97,23 +97,56 @@ pub fn quote_after_in_sentence<'a>(
     pos: usize,
     paragraph: usize,
 ) -> Option<&'a Quote> {
-    let q = cx
-        .article
-        .quotes
+    // Quotations are in text order, and one whose mark opens at or after `pos`
+    // starts after it: bisect, then read forward within the paragraph.
+    let quotes = &cx.article.quotes;
+    let from = quotes.partition_point(|q| q.span.start <= pos);
+    let q = quotes[from..]
         .iter()
+        .take_while(|q| q.paragraph <= paragraph)
         .filter(|q| q.depth == 0 && q.paragraph == paragraph && q.open.is_some())
         .find(|q| q.open.map_or(q.span.start, |o| o.start) >= pos)?;
     let open = q.open.map_or(q.span.start, |o| o.start);
     (!has_sentence_break(&cx.source[pos..open])).then_some(q)
 }
 
+/// The quotations' cues sorted by start, with the longest cue's length: (start,
+/// end, quotation index). Made once an article.
+pub struct CueIndex {
+    cues: Vec<(usize, usize, usize)>,
+    longest: usize,
+}
+
+fn cue_index<'c>(cx: &'c Context) -> &'c CueIndex {
+    cx.memo.cues.get_or_init(|| {
+        let mut cues: Vec<(usize, usize, usize)> = cx
+            .article
+            .quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.open.is_some())
+            .filter_map(|(i, q)| q.cue.as_ref().map(|c| (c.span.start, c.span.end, i)))
+            .collect();
+        cues.sort_unstable();
+        let longest = cues.iter().map(|&(s, e, _)| e - s).max().unwrap_or(0);
+        CueIndex { cues, longest }
+    })
+}
+
 /// The quotation whose attribution cue holds `span`.
 pub fn quote_with_cue<'a>(cx: &'a Context, span: Span) -> Option<&'a Quote> {
-    // Quotations only: a claim's cue is narrative, read by the word scans.
-    cx.article.quotes.iter().find(|q| {
-        q.open.is_some()
-            && q.cue
-                .as_ref()
-                .is_some_and(|c| c.span.start <= span.start && span.end <= c.span.end)
-    })
+    // Quotations only: a claim's cue is narrative, read by the word scans. The
+    // first such quotation in text order, found among the cues that start at most
+    // the longest cue's length before `span`.
+    let index = cue_index(cx);
+    let to = index.cues.partition_point(|&(s, _, _)| s <= span.start);
+    let from = index
+        .cues
+        .partition_point(|&(s, _, _)| s + index.longest < span.end);
+    index.cues[from.min(to)..to]
+        .iter()
+        .filter(|&&(_, e, _)| span.end <= e)
+        .map(|&(_, _, i)| i)
+        .min()
+        .map(|i| &cx.article.quotes[i])
 }

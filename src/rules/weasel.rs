@@ -172,17 +172,22 @@ impl Weasel {
     /// not count: "Critics say …, which the minister argues …" names the
     /// minister, not the critics.
     fn paragraph_names_source(&self, cx: &Context, paragraph: usize) -> bool {
-        cx.article.quotes.iter().any(|q| {
-            q.paragraph == paragraph
-                && q.open.is_some()
-                && q.speaker.as_ref().is_some_and(|s| {
-                    !s.anonymous
-                        && s.entity != EntityKind::Group
-                        && s.mention.is_some_and(|m| {
-                            cx.article.paragraphs[paragraph].span.contains(m.start)
-                        })
-                })
-        })
+        // Quotations are in text order, so a paragraph's are one run.
+        let quotes = &cx.article.quotes;
+        let from = quotes.partition_point(|q| q.paragraph < paragraph);
+        quotes[from..]
+            .iter()
+            .take_while(|q| q.paragraph == paragraph)
+            .any(|q| {
+                q.open.is_some()
+                    && q.speaker.as_ref().is_some_and(|s| {
+                        !s.anonymous
+                            && s.entity != EntityKind::Group
+                            && s.mention.is_some_and(|m| {
+                                cx.article.paragraphs[paragraph].span.contains(m.start)
+                            })
+                    })
+            })
     }
 }
 
@@ -323,8 +328,13 @@ impl Check for Weasel {
         // One finding a sentence: "It is clear that some activists would like …"
         // is one weasel, not two.
         let mut last_sentence = None;
+        // Hits come in text order: each paragraph is asked once.
+        let mut named: Option<(usize, bool)> = None;
         for (_, hit, paragraph, sentence) in hits {
-            if last_sentence == Some(sentence) || self.paragraph_names_source(cx, paragraph) {
+            if named.is_none_or(|(p, _)| p != paragraph) {
+                named = Some((paragraph, self.paragraph_names_source(cx, paragraph)));
+            }
+            if last_sentence == Some(sentence) || named.is_some_and(|(_, n)| n) {
                 continue;
             }
             last_sentence = Some(sentence);
