@@ -453,6 +453,25 @@ impl LedgerDb {
     /// Prepare a run: bring the archive folders `roots` up to date in memory,
     /// read the checked `targets`, and find the archive articles to compare with.
     pub fn prepare(&self, targets: &[Target], roots: &[PathBuf]) -> Result<Run, LedgerError> {
+        // Every read of the run from one snapshot: another run may commit in
+        // between and store an article again under a new id, and ids read before
+        // its commit would then match nothing read after it.
+        self.conn
+            .execute_batch("BEGIN")
+            .map_err(sql_err(&self.shown))?;
+        let run = self.prepare_in_snapshot(targets, roots);
+        let end = if run.is_ok() { "COMMIT" } else { "ROLLBACK" };
+        let ended = self.conn.execute_batch(end).map_err(sql_err(&self.shown));
+        let run = run?;
+        ended?;
+        Ok(run)
+    }
+
+    fn prepare_in_snapshot(
+        &self,
+        targets: &[Target],
+        roots: &[PathBuf],
+    ) -> Result<Run, LedgerError> {
         let rows = self.rows()?;
         let mut stats = Stats::default();
         let root_keys: Vec<String> = roots.iter().map(|r| self.key_of(r)).collect();
