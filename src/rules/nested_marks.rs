@@ -62,6 +62,13 @@ impl Check for NestedMarks {
                             "what",
                             format!("a quotation nested {} levels deep", q.depth + 1),
                         )
+                        .var(
+                            "remedy",
+                            format!(
+                                "no more than {} levels, with an outer one paraphrased",
+                                self.max_levels
+                            ),
+                        )
                         .label(open, "opens here"),
                 );
                 reported.push(open.start);
@@ -73,7 +80,7 @@ impl Check for NestedMarks {
                             "what",
                             format!("{} marks inside {} marks", qf.name(), pf.name()),
                         )
-                        .var("other", other(qf))
+                        .var("remedy", alternate(other(qf)))
                         .label(outer, "the outer quotation opens here")
                         .label(open, "the inner one opens with the same kind of mark"),
                 );
@@ -93,13 +100,17 @@ impl Check for NestedMarks {
                 out.push(
                     Hit::at(inner)
                         .var("what", what)
-                        .var("other", "single")
+                        .var("remedy", alternate("single"))
                         .label(outer, "the outer quotation opens here")
                         .label(inner, "the inner one opens with the same kind of mark"),
                 );
             }
         }
     }
+}
+
+fn alternate(inner: &str) -> String {
+    format!("{inner} marks for the inner quotation")
 }
 
 fn other(f: Family) -> &'static str {
