@@ -77,10 +77,10 @@ impl Check for MissingSpeaker {
                 out.push(Hit::at(q.span).var("quote", cx.quote_text(q)));
             }
             let mut end = q.close.map_or(q.span.end, |c| c.end);
-            if let Some(cue) = &q.cue {
-                if cue.span.start >= end {
-                    end = cue.span.end;
-                }
+            if let Some(cue) = &q.cue
+                && cue.span.start >= end
+            {
+                end = cue.span.end;
             }
             prev = Some((q.paragraph, end, attributed));
         }
