@@ -25,15 +25,30 @@ pub struct SameSurname {}
 impl Check for SameSurname {
     fn check(&self, cx: &Context, out: &mut Vec<Hit>) {
         let people = named_people(cx);
-        let mut done: Vec<&str> = Vec::new();
+        // People with a given name, by surname, in register order: one pass, so
+        // an article of thousands of people stays linear.
+        let mut by_surname: rustc_hash::FxHashMap<&str, Vec<&Named>> = Default::default();
+        for o in people.iter().filter(|o| o.given.is_some()) {
+            by_surname.entry(o.surname.as_str()).or_default().push(o);
+        }
+        // The article's words, read once and only if a group needs them.
+        let words = std::cell::OnceCell::new();
+        let words = || {
+            words.get_or_init(|| {
+                cx.source
+                    .split(|c: char| !c.is_alphanumeric())
+                    .collect::<rustc_hash::FxHashSet<&str>>()
+            })
+        };
+        let mut done: rustc_hash::FxHashSet<&str> = Default::default();
         for n in people {
-            if n.given.is_none() || done.contains(&n.surname.as_str()) {
+            if n.given.is_none() || done.contains(n.surname.as_str()) {
                 continue;
             }
-            let group: Vec<_> = people
-                .iter()
-                .filter(|o| o.surname == n.surname && o.given.is_some())
-                .collect();
+            let group: Vec<&Named> = by_surname
+                .get(n.surname.as_str())
+                .cloned()
+                .unwrap_or_default();
             // "Broadcaster Chris Evans" and "Chris Evans" are one person (the
             // register keeps a title as part of a name now and then).
             let group: Vec<_> = group
@@ -49,11 +64,7 @@ impl Check for SameSurname {
             let common = |o: &&Named| {
                 let g = o.given.as_deref().unwrap_or("");
                 let lower = g.to_lowercase();
-                lower != g
-                    && cx
-                        .source
-                        .split(|c: char| !c.is_alphanumeric())
-                        .any(|w| w == lower)
+                lower != g && words().contains(lower.as_str())
             };
             if group.len() < 2 {
                 continue;
@@ -68,7 +79,7 @@ impl Check for SameSurname {
             if givens.len() < 2 {
                 continue;
             }
-            done.push(&n.surname);
+            done.insert(&n.surname);
             // Both are introduced once each has had a full name in the body.
             let Some(introduced) = group
                 .iter()

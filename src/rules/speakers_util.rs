@@ -173,6 +173,12 @@ fn compute_named_in_narrative(cx: &Context) -> Vec<Named> {
         .filter_map(|(i, p)| p.name.split_whitespace().last().map(|s| (i, s)))
         .filter(|(_, s)| s.chars().next().is_some_and(char::is_uppercase))
         .collect();
+    // Each surname's first person in the register.
+    let mut by_key: rustc_hash::FxHashMap<&str, usize> = Default::default();
+    for &(i, key) in &keys {
+        by_key.entry(key).or_insert(i);
+    }
+    let longest = keys.iter().map(|(_, k)| k.len()).max().unwrap_or(0);
     let words: Vec<(Span, &str, Zone)> = cx
         .narrative_words()
         .iter()
@@ -192,14 +198,24 @@ fn compute_named_in_narrative(cx: &Context) -> Vec<Named> {
             .checked_sub(1)
             .filter(|&j| adjacent(words[j].0, span))
             .and_then(|j| honorific_gender(words[j].1));
-        let registered = keys.iter().find(|(_, key)| {
-            rest.starts_with(key)
-                && !rest[key.len()..]
+        // The first person of the register whose surname is spelled here, up to
+        // a character that cannot continue a name: each such end of `rest` is
+        // looked up, so the cost does not grow with the number of people.
+        let registered = rest
+            .char_indices()
+            .map(|(j, _)| j)
+            .chain(std::iter::once(rest.len()))
+            .skip(1)
+            .take_while(|&j| j <= longest)
+            .filter(|&j| {
+                !rest[j..]
                     .chars()
                     .next()
                     .is_some_and(|c| c.is_alphanumeric() || c == '-')
-        });
-        if let Some(&(p, key)) = registered {
+            })
+            .filter_map(|j| by_key.get(&rest[..j]).map(|&p| (p, &rest[..j])))
+            .min_by_key(|&(p, _)| p);
+        if let Some((p, key)) = registered {
             let s = Span::new(span.start, span.start + key.len());
             out.push(Named {
                 span: s,
@@ -217,7 +233,7 @@ fn compute_named_in_narrative(cx: &Context) -> Vec<Named> {
         if !adjacent(span, next)
             || !capitalised(nw)
             || lex.not_names.contains(&nw.to_lowercase())
-            || keys.iter().any(|(_, k)| *k == key)
+            || by_key.contains_key(key)
         {
             continue;
         }
