@@ -793,6 +793,26 @@ fn surname_mentions(f: &Extracted, people: &mut [PersonEntry]) {
     if by_surname.values().all(Option::is_none) {
         return;
     }
+    // Each person's recorded mentions sorted by start, with the greatest end so
+    // far: a word lies inside a recorded mention exactly when the greatest end
+    // among the mentions starting at or before it reaches the word's end. One
+    // binary search a word, not a scan of every mention.
+    let covers: Vec<(Vec<usize>, Vec<usize>)> = people
+        .iter_mut()
+        .map(|p| {
+            p.mentions.sort_by_key(|(_, m)| m.start);
+            let starts = p.mentions.iter().map(|(_, m)| m.start).collect();
+            let ends = p
+                .mentions
+                .iter()
+                .scan(0, |max, (_, m)| {
+                    *max = (*max).max(m.end);
+                    Some(*max)
+                })
+                .collect();
+            (starts, ends)
+        })
+        .collect();
     let src = &f.source;
     for para in f.article.paragraphs.iter().filter(|p| p.zone == Zone::Body) {
         let text = para.span.slice(src);
@@ -815,14 +835,12 @@ fn surname_mentions(f: &Extracted, people: &mut [PersonEntry]) {
                 continue;
             };
             let span = Span::new(para.span.start + s, para.span.start + s + w.len());
-            let p = &mut people[n];
-            if p.mentions
-                .iter()
-                .any(|(_, m)| m.start <= span.start && span.end <= m.end)
-            {
+            let (starts, ends) = &covers[n];
+            let before = starts.partition_point(|&s| s <= span.start);
+            if before > 0 && ends[before - 1] >= span.end {
                 continue;
             }
-            p.mentions.push((MentionForm::Surname, span));
+            people[n].mentions.push((MentionForm::Surname, span));
         }
     }
     for p in people.iter_mut() {
