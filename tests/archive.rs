@@ -4,47 +4,15 @@
 //! the way out, two runs at once both succeed, and `--since` picks the files a
 //! git revision changed. Every test works in its own temporary folder.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::TempDir;
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> TempDir {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let path =
-            std::env::temp_dir().join(format!("quotecheck-archive-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path).expect("create temp dir");
-        TempDir(path)
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn write(&self, name: &str, text: &str) {
-        let path = self.0.join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+    common::quotecheck(dir)
         .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
         .env("COLUMNS", "200")
-        .stdin(Stdio::null())
         .output()
         .expect("run quotecheck")
 }
@@ -95,7 +63,7 @@ const OTHER: &str = "Council budget approved\n\n\
 
 /// A project with an archive folder of two articles and a new article.
 fn project() -> TempDir {
-    let t = TempDir::new();
+    let t = TempDir::new("archive");
     t.write("quotecheck.toml", "archive = [\"archive\"]\n");
     t.write("archive/one.txt", ARCHIVED);
     t.write("archive/two.txt", OTHER);
@@ -152,7 +120,7 @@ fn a_changed_article_is_parsed_again_and_its_rows_replaced() {
     };
     assert_eq!(quotes(&t), "The library stays open on Sundays,");
     // Same size, new words: the hash tells.
-    t.write("archive/two.txt", &OTHER.replace("Sundays", "Mondays"));
+    t.write("archive/two.txt", OTHER.replace("Sundays", "Mondays"));
     let o = run(t.path(), &["--format", "short", "-v", "new.txt"]);
     assert_eq!(
         stats(&o).0,
@@ -272,16 +240,14 @@ fn two_runs_at_once_both_succeed_and_leave_one_consistent_ledger() {
     for i in 0..30 {
         t.write(
             &format!("archive/more/{i:02}.txt"),
-            &format!(
+            format!(
                 "Story {i}\n\n\"The plan number {i} was a good plan for the town,\" said Ann Lee{i}, a councillor.\n"
             ),
         );
     }
     let spawn = || {
-        Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+        common::quotecheck(t.path())
             .args(["--format", "short", "-v", "new.txt"])
-            .current_dir(t.path())
-            .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -366,7 +332,7 @@ fn git(dir: &Path, args: &[&str]) {
 
 #[test]
 fn since_checks_the_files_changed_since_a_revision_against_the_rest() {
-    let t = TempDir::new();
+    let t = TempDir::new("archive");
     git(t.path(), &["init", "-q", "-b", "main"]);
     t.write("articles/old.txt", ARCHIVED);
     t.write("articles/other.md", OTHER);
@@ -413,17 +379,15 @@ fn a_run_killed_half_way_leaves_the_ledger_usable() {
     for i in 0..400 {
         t.write(
             &format!("archive/bulk/{i:03}.txt"),
-            &format!(
+            format!(
                 "Story {i}\n\n\"Number {i} was a fine plan for the whole town and the county,\" said Ann Lee{i}, a councillor.\n\n\"We will keep going,\" she said.\n"
             ),
         );
     }
     // Kill runs at several moments of their work.
     for wait in [5u64, 40, 150] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+        let mut child = common::quotecheck(t.path())
             .args(["--format", "short", "new.txt"])
-            .current_dir(t.path())
-            .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

@@ -2,53 +2,17 @@
 //! fails. Each test works in its own folder under the system temp dir and names
 //! files relative to it, so paths in messages stay short (miette wraps long lines).
 
+mod common;
+use common::TempDir;
 use serde_json::Value;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-/// A fresh folder, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> TempDir {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let path = std::env::temp_dir().join(format!("quotecheck-cli-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path).expect("create temp dir");
-        TempDir(path)
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    /// Writes `bytes` to `name` (relative to the folder), creating parent folders.
-    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) {
-        let path = self.0.join(name);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).expect("create parent dir");
-        }
-        std::fs::write(path, bytes).expect("write file");
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 /// Runs the binary in `dir` with `args`, feeding `stdin` if given.
 fn run(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_quotecheck"));
+    let mut cmd = common::quotecheck(dir);
     cmd.args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("FORCE_COLOR")
         .stdin(if stdin.is_some() {
             Stdio::piped()
         } else {
@@ -162,7 +126,7 @@ const CLEAN_MD: &str = "# Budget day\n\n\
 
 #[test]
 fn unreadable_files_are_reported_and_the_others_still_extracted() {
-    let dir = TempDir::new();
+    let dir = TempDir::new("cli");
     dir.write("clean.txt", CLEAN_TXT);
     dir.write("clean.md", CLEAN_MD);
     dir.write("bad.txt", b"ok \xff");
@@ -191,7 +155,7 @@ fn unreadable_files_are_reported_and_the_others_still_extracted() {
 
 #[test]
 fn folder_walk_skips_hidden_gitignored_and_non_article_files() {
-    let dir = TempDir::new();
+    let dir = TempDir::new("cli");
     // The `ignore` crate honours .gitignore only inside a git repository.
     let git = Command::new("git")
         .args(["init", "-q"])
@@ -242,7 +206,7 @@ fn folder_walk_skips_hidden_gitignored_and_non_article_files() {
 
 #[test]
 fn dash_reads_standard_input() {
-    let dir = TempDir::new();
+    let dir = TempDir::new("cli");
     let out = run(
         dir.path(),
         &["extract", "-", "--format", "json"],
@@ -258,7 +222,7 @@ fn dash_reads_standard_input() {
 
 #[test]
 fn json_offsets_are_file_bytes_after_multibyte_characters() {
-    let dir = TempDir::new();
+    let dir = TempDir::new("cli");
     let source = "Zola’s letter\n\
         Émile Zola said: “J’accuse.” The café owner, Zoë Ångström, added: \
         \"Vérité is on the march — and nothing will stop it.\"\n\
@@ -285,7 +249,7 @@ fn json_offsets_are_file_bytes_after_multibyte_characters() {
 
 #[test]
 fn markdown_front_matter_is_not_a_quotation_and_offsets_index_the_file() {
-    let dir = TempDir::new();
+    let dir = TempDir::new("cli");
     let source = "---\n\
         title: \"Not a quote\"\n\
         date: 2024-01-05\n\
@@ -324,7 +288,7 @@ fn markdown_front_matter_is_not_a_quotation_and_offsets_index_the_file() {
 
 #[test]
 fn crlf_and_bom_keep_offsets_exact() {
-    let dir = TempDir::new();
+    let dir = TempDir::new("cli");
     let txt = "\u{feff}Mayor’s verdict\r\n\
         The mayor said: “Fine by me.”\r\n\
         \r\n\
@@ -363,7 +327,7 @@ fn crlf_and_bom_keep_offsets_exact() {
 
 #[test]
 fn missing_path_exits_2_and_names_it() {
-    let dir = TempDir::new();
+    let dir = TempDir::new("cli");
     dir.write("here.txt", CLEAN_TXT);
     let out = run(
         dir.path(),
@@ -382,7 +346,7 @@ fn missing_path_exits_2_and_names_it() {
 
 #[test]
 fn no_arguments_exits_2_with_a_message() {
-    let dir = TempDir::new();
+    let dir = TempDir::new("cli");
     for args in [&[][..], &["extract"][..]] {
         let out = run(dir.path(), args, None);
         assert_eq!(out.status.code(), Some(2), "args {args:?}");
@@ -396,7 +360,7 @@ fn no_arguments_exits_2_with_a_message() {
 
 #[test]
 fn bare_paths_run_the_check() {
-    let dir = TempDir::new();
+    let dir = TempDir::new("cli");
     dir.write("clean.txt", CLEAN_TXT);
     let bare = run(dir.path(), &["clean.txt"], None);
     let check = run(dir.path(), &["check", "clean.txt"], None);
@@ -408,7 +372,7 @@ fn bare_paths_run_the_check() {
 
 #[test]
 fn a_preset_switches_on_its_optional_rules_and_a_typo_is_an_error() {
-    let dir = TempDir::new();
+    let dir = TempDir::new("cli");
     dir.write(
         "comma.txt",
         "Party row\n\nThe leader spoke to members at a packed meeting in the town hall on Thursday night.\nLansman said, “We have got to win the election in London for the party.”\n",

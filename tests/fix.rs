@@ -1,54 +1,16 @@
 //! `--fix` and `--diff` end to end, and the promise that a normal run never
 //! writes to an input file.
 
+mod common;
+use common::TempDir;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, SystemTime};
-
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> TempDir {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let path = std::env::temp_dir().join(format!("quotecheck-fix-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path).expect("create temp dir");
-        TempDir(path)
-    }
-
-    fn join(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-
-    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.0.join(name);
-        std::fs::write(&path, bytes).expect("write file");
-        // An old mtime, so a rewrite within the same second still shows.
-        let old = SystemTime::now() - Duration::from_secs(3600);
-        std::fs::File::options()
-            .write(true)
-            .open(&path)
-            .and_then(|f| f.set_modified(old))
-            .expect("set mtime");
-        path
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use std::path::Path;
+use std::process::Output;
+use std::time::SystemTime;
 
 fn run(dir: &TempDir, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+    common::quotecheck(dir.path())
         .args(args)
-        .current_dir(&dir.0)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
         .output()
         .expect("run quotecheck")
 }
@@ -82,9 +44,9 @@ const FIXED: &str = "Council backs plan\n\n\
 
 #[test]
 fn fix_swaps_glyphs_and_moves_punctuation_and_is_idempotent() {
-    let dir = TempDir::new();
-    dir.write("quotecheck.toml", CURLY_LOGICAL);
-    let a = dir.write("a.txt", FLAWED);
+    let dir = TempDir::new("fix");
+    dir.write_aged("quotecheck.toml", CURLY_LOGICAL);
+    let a = dir.write_aged("a.txt", FLAWED);
     let out = run(&dir, &["--fix", "--format", "short", "a.txt"]);
     assert_eq!(
         std::fs::read_to_string(&a).unwrap(),
@@ -112,9 +74,9 @@ fn fix_swaps_glyphs_and_moves_punctuation_and_is_idempotent() {
 
 #[test]
 fn diff_shows_the_fixes_and_writes_nothing() {
-    let dir = TempDir::new();
-    dir.write("quotecheck.toml", CURLY_LOGICAL);
-    let a = dir.write("a.txt", FLAWED);
+    let dir = TempDir::new("fix");
+    dir.write_aged("quotecheck.toml", CURLY_LOGICAL);
+    let a = dir.write_aged("a.txt", FLAWED);
     let before = state(&a);
     let out = run(&dir, &["--diff", "a.txt"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
@@ -124,10 +86,10 @@ fn diff_shows_the_fixes_and_writes_nothing() {
 
 #[test]
 fn fix_keeps_crlf_bom_permissions_and_symlinks() {
-    let dir = TempDir::new();
-    dir.write("quotecheck.toml", CURLY_LOGICAL);
+    let dir = TempDir::new("fix");
+    dir.write_aged("quotecheck.toml", CURLY_LOGICAL);
     let crlf = format!("\u{feff}{}", FLAWED.replace('\n', "\r\n"));
-    let a = dir.write("a.txt", &crlf);
+    let a = dir.write_aged("a.txt", &crlf);
     std::fs::set_permissions(&a, std::fs::Permissions::from_mode(0o640)).unwrap();
     std::os::unix::fs::symlink("a.txt", dir.join("link.txt")).unwrap();
     let out = run(&dir, &["--fix", "link.txt"]);
@@ -145,7 +107,7 @@ fn fix_keeps_crlf_bom_permissions_and_symlinks() {
     );
     assert_eq!(std::fs::metadata(&a).unwrap().mode() & 0o7777, 0o640);
     // No temporary file is left behind.
-    let names: Vec<_> = std::fs::read_dir(&dir.0)
+    let names: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
@@ -154,10 +116,10 @@ fn fix_keeps_crlf_bom_permissions_and_symlinks() {
 
 #[test]
 fn fix_leaves_a_clean_file_alone() {
-    let dir = TempDir::new();
-    dir.write("quotecheck.toml", CURLY_LOGICAL);
-    let clean = dir.write("clean.txt", FIXED);
-    let flawed = dir.write("flawed.txt", FLAWED);
+    let dir = TempDir::new("fix");
+    dir.write_aged("quotecheck.toml", CURLY_LOGICAL);
+    let clean = dir.write_aged("clean.txt", FIXED);
+    let flawed = dir.write_aged("flawed.txt", FLAWED);
     let before = state(&clean);
     let out = run(&dir, &["--fix", "."]);
     assert_eq!(
@@ -175,12 +137,12 @@ fn fix_leaves_a_clean_file_alone() {
 
 #[test]
 fn fix_for_a_straight_american_house_and_primary_marks() {
-    let dir = TempDir::new();
-    dir.write(
+    let dir = TempDir::new("fix");
+    dir.write_aged(
         "quotecheck.toml",
         "[house]\nglyphs = \"straight\"\npunctuation = \"american\"\nprimary = \"double\"\n",
     );
-    let a = dir.write(
+    let a = dir.write_aged(
         "a.txt",
         "Storm hits coast\n\n\
          The mayor said: “We are ready.” She called the plan ‘a good start’ and left.\n\n\
@@ -199,12 +161,12 @@ fn fix_for_a_straight_american_house_and_primary_marks() {
 
 #[test]
 fn fix_never_touches_a_suppressed_finding_or_nested_marks_by_family() {
-    let dir = TempDir::new();
-    dir.write("quotecheck.toml", "[house]\nprimary = \"double\"\n");
+    let dir = TempDir::new("fix");
+    dir.write_aged("quotecheck.toml", "[house]\nprimary = \"double\"\n");
     // A single-mark quotation holding a double one: swapping the outer pair
     // alone would leave double inside double, so it is not a pure swap.
     let text = "Row over plan\n\nShe said: ‘He told me “never” and left.’ Then she went.\n";
-    let a = dir.write("a.txt", text);
+    let a = dir.write_aged("a.txt", text);
     let _ = run(&dir, &["--fix", "a.txt"]);
     assert_eq!(std::fs::read_to_string(&a).unwrap(), text);
 }
@@ -213,12 +175,12 @@ fn fix_never_touches_a_suppressed_finding_or_nested_marks_by_family() {
 /// output format, and after `--diff`.
 #[test]
 fn a_normal_run_never_writes_to_an_input_file() {
-    let dir = TempDir::new();
-    dir.write("quotecheck.toml", CURLY_LOGICAL);
+    let dir = TempDir::new("fix");
+    dir.write_aged("quotecheck.toml", CURLY_LOGICAL);
     let files = [
-        dir.write("a.txt", FLAWED),
-        dir.write("b.md", format!("# Title\n\n{FLAWED}")),
-        dir.write("c.txt", FIXED.replace('\n', "\r\n")),
+        dir.write_aged("a.txt", FLAWED),
+        dir.write_aged("b.md", format!("# Title\n\n{FLAWED}")),
+        dir.write_aged("c.txt", FIXED.replace('\n', "\r\n")),
     ];
     let before: Vec<_> = files.iter().map(|f| state(f)).collect();
     for args in [

@@ -5,10 +5,11 @@
 //! --release`), where they are near the issue's sizes.
 //! (Invalid UTF-8 and a binary file are in tests/cli.rs.)
 
+mod common;
+use common::TempDir;
 use std::os::unix::ffi::OsStrExt;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::Path;
+use std::process::Output;
 
 /// The everyday size, or the issue's full size with `QUOTECHECK_HOSTILE_BIG=1`
 /// (a 20 MB single article does not finish in reasonable time yet: see the
@@ -22,38 +23,9 @@ fn size(everyday: usize, big: usize) -> usize {
     }
 }
 
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> TempDir {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let path =
-            std::env::temp_dir().join(format!("quotecheck-hostile-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path).expect("create temp dir");
-        TempDir(path)
-    }
-
-    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.0.join(name);
-        std::fs::write(&path, bytes).expect("write file");
-        path
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+    common::quotecheck(dir)
         .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
         .output()
         .expect("run quotecheck")
 }
@@ -96,11 +68,11 @@ fn assert_clean_checked(out: &Output) {
 
 #[test]
 fn empty_file_is_fine() {
-    let dir = TempDir::new();
+    let dir = TempDir::new("hostile");
     with_clean(&dir);
     dir.write("empty.txt", "");
     dir.write("blank.md", "\n\n   \n");
-    let out = run(&dir.0, &["--format", "short", "."]);
+    let out = run(dir.path(), &["--format", "short", "."]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(stdout(&out), "");
 }
@@ -126,12 +98,12 @@ fn article(bytes: usize) -> String {
 
 #[test]
 fn big_article_is_checked_in_linear_time() {
-    let dir = TempDir::new();
+    let dir = TempDir::new("hostile");
     let small = size(250_000, 5_000_000);
     dir.write("small.txt", article(small));
     dir.write("big.txt", article(small * 4));
-    let a = run(&dir.0, &["--format", "short", "small.txt"]);
-    let b = run(&dir.0, &["--format", "short", "big.txt"]);
+    let a = run(dir.path(), &["--format", "short", "small.txt"]);
+    let b = run(dir.path(), &["--format", "short", "big.txt"]);
     assert_no_panic(&a);
     assert_no_panic(&b);
     assert!(stdout(&b).lines().count() > 100, "findings expected");
@@ -139,22 +111,22 @@ fn big_article_is_checked_in_linear_time() {
 
 #[test]
 fn one_long_line_without_newline() {
-    let dir = TempDir::new();
+    let dir = TempDir::new("hostile");
     with_clean(&dir);
     let n = size(400_000, 50_000_000);
     let unit = "He said \"yes\" and she said 'no' and they left. ";
     let line: String = unit.repeat(n / unit.len());
     dir.write("line.txt", &line);
-    let out = run(&dir.0, &["extract", "--format", "json", "."]);
+    let out = run(dir.path(), &["extract", "--format", "json", "."]);
     assert_no_panic(&out);
     assert_clean_checked(&out);
-    let out = run(&dir.0, &["--format", "short", "line.txt"]);
+    let out = run(dir.path(), &["--format", "short", "line.txt"]);
     assert_no_panic(&out);
 }
 
 #[test]
 fn many_quotations_many_unmatched_and_deep_nesting() {
-    let dir = TempDir::new();
+    let dir = TempDir::new("hostile");
     with_clean(&dir);
     let quotes = size(10_000, 100_000);
     let unit =
@@ -177,7 +149,7 @@ fn many_quotations_many_unmatched_and_deep_nesting() {
             "’”".repeat(depth / 2)
         ),
     );
-    let out = run(&dir.0, &["extract", "--format", "json", "."]);
+    let out = run(dir.path(), &["extract", "--format", "json", "."]);
     assert_no_panic(&out);
     assert_clean_checked(&out);
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -197,12 +169,12 @@ fn many_quotations_many_unmatched_and_deep_nesting() {
     // of its words)...
     assert_eq!(count("nested.txt"), 1);
     for f in ["quotes.txt", "unmatched.txt", "nested.txt"] {
-        let out = run(&dir.0, &["--format", "short", f]);
+        let out = run(dir.path(), &["--format", "short", f]);
         assert_no_panic(&out);
     }
     // ...but every level is paired: the nesting rule (which accepts three
     // levels) reports each quotation deeper than that, down to the innermost.
-    let out = run(&dir.0, &["--format", "json", "nested.txt"]);
+    let out = run(dir.path(), &["--format", "json", "nested.txt"]);
     assert_no_panic(&out);
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let deep: Vec<&str> = doc["findings"]
@@ -223,7 +195,7 @@ fn many_quotations_many_unmatched_and_deep_nesting() {
         "the innermost quotation is found"
     );
     // Unmatched marks are reported as mark problems, each at its mark.
-    let out = run(&dir.0, &["--format", "json", "unmatched.txt"]);
+    let out = run(dir.path(), &["--format", "json", "unmatched.txt"]);
     assert_no_panic(&out);
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let problems = doc["findings"]
@@ -241,7 +213,7 @@ fn many_quotations_many_unmatched_and_deep_nesting() {
 
 #[test]
 fn unreadable_file_is_named_and_the_others_checked() {
-    let dir = TempDir::new();
+    let dir = TempDir::new("hostile");
     with_clean(&dir);
     // Tests run as root, which reads a chmod-000 file anyway: the check on it
     // runs only when the file is really unreadable, and /proc/self/mem (which
@@ -251,7 +223,7 @@ fn unreadable_file_is_named_and_the_others_checked() {
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
     let root_reads = std::fs::read(&locked).is_ok();
     let out = run(
-        &dir.0,
+        dir.path(),
         &["extract", "--format", "json", "clean.txt", "locked.txt"],
     );
     assert_no_panic(&out);
@@ -265,7 +237,7 @@ fn unreadable_file_is_named_and_the_others_checked() {
         assert_eq!(out.status.code(), Some(2));
     }
     let out = run(
-        &dir.0,
+        dir.path(),
         &["extract", "--format", "json", "clean.txt", "/proc/self/mem"],
     );
     assert_no_panic(&out);
@@ -276,20 +248,20 @@ fn unreadable_file_is_named_and_the_others_checked() {
 
 #[test]
 fn dangling_symlink_and_symlink_loop() {
-    let dir = TempDir::new();
+    let dir = TempDir::new("hostile");
     with_clean(&dir);
-    std::os::unix::fs::symlink("nowhere.txt", dir.0.join("dangling.txt")).unwrap();
-    std::os::unix::fs::symlink("loop-b.txt", dir.0.join("loop-a.txt")).unwrap();
-    std::os::unix::fs::symlink("loop-a.txt", dir.0.join("loop-b.txt")).unwrap();
-    std::fs::create_dir(dir.0.join("sub")).unwrap();
-    std::os::unix::fs::symlink("..", dir.0.join("sub/up")).unwrap();
+    std::os::unix::fs::symlink("nowhere.txt", dir.join("dangling.txt")).unwrap();
+    std::os::unix::fs::symlink("loop-b.txt", dir.join("loop-a.txt")).unwrap();
+    std::os::unix::fs::symlink("loop-a.txt", dir.join("loop-b.txt")).unwrap();
+    std::fs::create_dir(dir.join("sub")).unwrap();
+    std::os::unix::fs::symlink("..", dir.join("sub/up")).unwrap();
     // Walking the folder: links are not followed, so nothing to fail on.
-    let out = run(&dir.0, &["extract", "--format", "json", "."]);
+    let out = run(dir.path(), &["extract", "--format", "json", "."]);
     assert_no_panic(&out);
     assert_clean_checked(&out);
     // Named: each is an error naming it.
     let out = run(
-        &dir.0,
+        dir.path(),
         &[
             "extract",
             "--format",
@@ -311,7 +283,7 @@ fn dangling_symlink_and_symlink_loop() {
 
 #[test]
 fn folder_of_many_files() {
-    let dir = TempDir::new();
+    let dir = TempDir::new("hostile");
     let n = size(5_000, 20_000);
     for i in 0..n {
         dir.write(
@@ -319,7 +291,7 @@ fn folder_of_many_files() {
             format!("Story {i}\n\nShe said: “Item {i}.”\n"),
         );
     }
-    let out = run(&dir.0, &["extract", "--format", "json", "."]);
+    let out = run(dir.path(), &["extract", "--format", "json", "."]);
     assert_no_panic(&out);
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["files"].as_array().unwrap().len(), n);
@@ -327,11 +299,15 @@ fn folder_of_many_files() {
 
 #[test]
 fn file_name_that_is_not_utf8() {
-    let dir = TempDir::new();
+    let dir = TempDir::new("hostile");
     with_clean(&dir);
     let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
-    std::fs::write(dir.0.join(name), "Row\n\nHe said: \"We will not go.\"\n").unwrap();
-    let out = run(&dir.0, &["extract", "--format", "json", "."]);
+    std::fs::write(
+        dir.path().join(name),
+        "Row\n\nHe said: \"We will not go.\"\n",
+    )
+    .unwrap();
+    let out = run(dir.path(), &["extract", "--format", "json", "."]);
     assert_no_panic(&out);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -341,15 +317,15 @@ fn file_name_that_is_not_utf8() {
 
 #[test]
 fn rule_and_config_files_with_a_huge_line_or_a_pathological_pattern() {
-    let dir = TempDir::new();
+    let dir = TempDir::new("hostile");
     with_clean(&dir);
     let mb = "x".repeat(1 << 20);
-    std::fs::create_dir(dir.0.join("rules")).unwrap();
+    std::fs::create_dir(dir.join("rules")).unwrap();
     dir.write(
         "rules/huge.toml",
         format!("kind = \"weasel\"\nmessage = \"{mb}\n"),
     );
-    let out = run(&dir.0, &["--rules", "rules", "clean.txt"]);
+    let out = run(dir.path(), &["--rules", "rules", "clean.txt"]);
     assert_no_panic(&out);
     assert_eq!(out.status.code(), Some(2));
     assert!(
@@ -368,6 +344,6 @@ fn rule_and_config_files_with_a_huge_line_or_a_pathological_pattern() {
         ),
     );
     dir.write(&format!("{}.txt", "a".repeat(200)), CLEAN);
-    let out = run(&dir.0, &["--format", "short", "."]);
+    let out = run(dir.path(), &["--format", "short", "."]);
     assert_no_panic(&out);
 }
