@@ -31,8 +31,8 @@
 //! member of Matrix Chambers, says") or one holding a known given name ("Former
 //! welfare minister Frank Field MP") is not an anonymous source.
 
-use super::claim_source_conflict::{comparable, sources_per_claim};
-use super::cross::{CrossCheck, CrossContext, CrossHit, inferred_note, pairs_by_here_in};
+use super::claim_source_conflict::{PairLimits, claim_pairs, comparable, report_claim};
+use super::cross::{CrossCheck, CrossContext, CrossHit, inferred_note};
 use super::{Check, Context, Hit};
 use crate::model::{EntityKind, SpeakerSource};
 use serde::Deserialize;
@@ -102,55 +102,33 @@ fn named_person(s: &crate::ledger::SpeakerEntry) -> bool {
 
 impl CrossCheck for AnonymousClaimNamedElsewhere {
     fn check_cross(&self, cx: &CrossContext, out: &mut Vec<CrossHit>) {
-        let l = cx.ledger;
-        let close = |k: &crate::ledger::Link| {
-            k.matched >= self.min_words && k.similarity() >= self.similarity
+        let limits = PairLimits {
+            min_words: self.min_words,
+            similarity: self.similarity,
+            max_sources: self.max_sources,
+            include_inferred: self.include_inferred,
         };
-        let sources = sources_per_claim(cx, close);
-        let many = |q: usize| sources.get(&q).is_some_and(|s| s.len() > self.max_sources);
-        let groups = pairs_by_here_in(cx, &l.claim_links, &l.claims, |link, a, b| {
-            let (Some(sa), Some(sb)) = (&a.speaker, &b.speaker) else {
-                return false;
-            };
-            a.file != b.file
-                && close(link)
-                && !many(link.a)
-                && !many(link.b)
-                && (self.include_inferred || !(sa.source.is_inferred() || sb.source.is_inferred()))
-                && ((anonymous(cx, a.file, sa) && named_person(sb))
-                    || (anonymous(cx, b.file, sb) && named_person(sa)))
+        let groups = claim_pairs(cx, &limits, |a, sa, b, sb| {
+            (anonymous(cx, a.file, sa) && named_person(sb))
+                || (anonymous(cx, b.file, sb) && named_person(sa))
         });
         for (here, theres) in groups {
-            let q = &l.claims[here];
-            let first = &l.claims[theres[0]];
+            let q = &cx.ledger.claims[here];
             let s = q.speaker.as_ref().expect("kept pairs have sources");
+            let first = &cx.ledger.claims[theres[0]];
             let fs = first.speaker.as_ref().expect("kept pairs have sources");
             let which = if s.anonymous {
                 "names the source"
             } else {
                 "keeps the source anonymous"
             };
-            let mut hit = Hit::at(q.span)
+            let hit = Hit::at(q.span)
                 .var("speaker", s.name.clone())
                 .var("other", fs.name.clone())
                 .var("where", cx.where_(q.file, first.file))
                 .var("which", which)
-                .var("note", inferred_note(s.source, fs.source))
-                .label(q.span, format!("given to {} here", s.name));
-            if let Some(m) = s.mention.filter(|m| !m.is_empty() && *m != q.span) {
-                hit = hit.label(m, "the source here");
-            }
-            hit.soften = s.source.is_inferred() || fs.source.is_inferred();
-            for t in &theres {
-                let o = &l.claims[*t];
-                let name = o.speaker.as_ref().map_or("", |x| x.name.as_str());
-                hit.related.push(cx.related(
-                    o.file,
-                    o.span,
-                    format!("the same claim, given to {name}"),
-                ));
-            }
-            out.push(CrossHit::new(q.file, hit));
+                .var("note", inferred_note(s.source, fs.source));
+            report_claim(cx, here, &theres, hit, out);
         }
     }
 }

@@ -32,7 +32,7 @@
 
 use super::cross::{CrossCheck, CrossContext, CrossHit, inferred_note, pairs_by_here_in};
 use super::{Check, Context, Hit};
-use crate::ledger::SpeakerEntry;
+use crate::ledger::{QuoteEntry, SpeakerEntry};
 use crate::model::{EntityKind, SpeakerSource};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
@@ -121,53 +121,99 @@ pub(crate) fn sources_per_claim(
     by
 }
 
+/// The limits both claim-pair rules take from their options.
+pub(crate) struct PairLimits {
+    pub min_words: usize,
+    pub similarity: f64,
+    pub max_sources: usize,
+    pub include_inferred: bool,
+}
+
+/// The claim pairs the claim-pair rules compare, grouped by the claim that is
+/// reported (`pairs_by_here_in`): in two articles, close enough by `limits`,
+/// neither a common phrase given to more than `max_sources` sources, both with
+/// a source (found in the cue unless `include_inferred`), and passing `keep`.
+pub(crate) fn claim_pairs(
+    cx: &CrossContext,
+    limits: &PairLimits,
+    keep: impl Fn(&QuoteEntry, &SpeakerEntry, &QuoteEntry, &SpeakerEntry) -> bool,
+) -> Vec<(usize, Vec<usize>)> {
+    let l = cx.ledger;
+    let close = |k: &crate::ledger::Link| {
+        k.matched >= limits.min_words && k.similarity() >= limits.similarity
+    };
+    let sources = sources_per_claim(cx, close);
+    let many = |q: usize| {
+        sources
+            .get(&q)
+            .is_some_and(|s| s.len() > limits.max_sources)
+    };
+    pairs_by_here_in(cx, &l.claim_links, &l.claims, |link, a, b| {
+        let (Some(sa), Some(sb)) = (&a.speaker, &b.speaker) else {
+            return false;
+        };
+        a.file != b.file
+            && close(link)
+            && !many(link.a)
+            && !many(link.b)
+            && (limits.include_inferred || !(sa.source.is_inferred() || sb.source.is_inferred()))
+            && keep(a, sa, b, sb)
+    })
+}
+
+/// Reports claim `here` against the claims `theres`: labels the source, softens
+/// a finding that rests on an inferred source, and points to each other claim.
+pub(crate) fn report_claim(
+    cx: &CrossContext,
+    here: usize,
+    theres: &[usize],
+    hit: Hit,
+    out: &mut Vec<CrossHit>,
+) {
+    let l = cx.ledger;
+    let q = &l.claims[here];
+    let s = q.speaker.as_ref().expect("kept pairs have sources");
+    let fs = l.claims[theres[0]]
+        .speaker
+        .as_ref()
+        .expect("kept pairs have sources");
+    let mut hit = hit.label(q.span, format!("given to {} here", s.name));
+    if let Some(m) = s.mention.filter(|m| !m.is_empty() && *m != q.span) {
+        hit = hit.label(m, "the source here");
+    }
+    hit.soften = s.source.is_inferred() || fs.source.is_inferred();
+    for t in theres {
+        let o = &l.claims[*t];
+        let name = o.speaker.as_ref().map_or("", |x| x.name.as_str());
+        hit.related
+            .push(cx.related(o.file, o.span, format!("the same claim, given to {name}")));
+    }
+    out.push(CrossHit::new(q.file, hit));
+}
+
 impl CrossCheck for ClaimSourceConflict {
     fn check_cross(&self, cx: &CrossContext, out: &mut Vec<CrossHit>) {
-        let l = cx.ledger;
-        let close = |k: &crate::ledger::Link| {
-            k.matched >= self.min_words && k.similarity() >= self.similarity
+        let limits = PairLimits {
+            min_words: self.min_words,
+            similarity: self.similarity,
+            max_sources: self.max_sources,
+            include_inferred: self.include_inferred,
         };
-        let sources = sources_per_claim(cx, close);
-        let many = |q: usize| sources.get(&q).is_some_and(|s| s.len() > self.max_sources);
-        let groups = pairs_by_here_in(cx, &l.claim_links, &l.claims, |link, a, b| {
-            let (Some(sa), Some(sb)) = (&a.speaker, &b.speaker) else {
-                return false;
-            };
-            a.file != b.file
-                && close(link)
-                && !many(link.a)
-                && !many(link.b)
-                && comparable(sa)
-                && comparable(sb)
-                && (self.include_inferred || !(sa.source.is_inferred() || sb.source.is_inferred()))
-                && different(sa, sb)
+        let groups = claim_pairs(cx, &limits, |_, sa, _, sb| {
+            comparable(sa) && comparable(sb) && different(sa, sb)
         });
         for (here, theres) in groups {
-            let q = &l.claims[here];
+            let q = &cx.ledger.claims[here];
             let s = q.speaker.as_ref().expect("kept pairs have sources");
-            let first = &l.claims[theres[0]];
+            let first = &cx.ledger.claims[theres[0]];
             let fs = first.speaker.as_ref().expect("kept pairs have sources");
-            let mut hit = Hit::at(q.span)
+            let hit = Hit::at(q.span)
                 .var("speaker", s.name.clone())
                 .var("other", fs.name.clone())
                 .var("where", cx.where_(q.file, first.file))
                 .var("claim", cx.quote_text(q, 60))
-                .var("note", inferred_note(s.source, fs.source))
-                .label(q.span, format!("given to {} here", s.name));
-            if let Some(m) = s.mention.filter(|m| !m.is_empty() && *m != q.span) {
-                hit = hit.label(m, "the source here");
-            }
-            hit.soften = s.source.is_inferred() || fs.source.is_inferred();
-            for t in &theres {
-                let o = &l.claims[*t];
-                let name = o.speaker.as_ref().map_or("", |x| x.name.as_str());
-                hit.related.push(cx.related(
-                    o.file,
-                    o.span,
-                    format!("the same claim, given to {name}"),
-                ));
-            }
-            out.push(CrossHit::new(q.file, hit));
+                .var("note", inferred_note(s.source, fs.source));
+            report_claim(cx, here, &theres, hit, out);
         }
     }
 }
