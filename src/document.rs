@@ -154,23 +154,26 @@ fn has_caption_credit(text: &str, lex: &Lexicon) -> bool {
 }
 
 fn is_title_case(text: &str) -> bool {
-    let ws: Vec<&str> = text.split_whitespace().collect();
-    let caps = ws
-        .iter()
-        .filter(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-        })
-        .count();
-    !ws.is_empty() && caps * 10 >= ws.len() * 6
+    // One pass, no list of the words.
+    let (mut words, mut caps) = (0usize, 0usize);
+    for w in text.split_whitespace() {
+        words += 1;
+        if w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        {
+            caps += 1;
+        }
+    }
+    words != 0 && caps * 10 >= words * 6
 }
 
 fn looks_like_byline(text: &str, lower: &str, lex: &Lexicon) -> bool {
     if starts_with_any(lower, &lex.byline_prefixes) {
         return true;
     }
-    let ws: Vec<&str> = text.split_whitespace().collect();
+    // Four words are as many as more: not a byline.
+    let ws: Vec<&str> = text.split_whitespace().take(4).collect();
     (1..=3).contains(&ws.len())
         && ws
             .iter()

@@ -98,7 +98,8 @@ pub fn extract(doc: &Document) -> Article {
         }
     }
 
-    let mut quotes: Vec<Quote> = Vec::new();
+    // One record a raw quotation, and room for claims: no regrowth as a rule.
+    let mut quotes: Vec<Quote> = Vec::with_capacity(paired.quotes.len() + spans.len());
     // Index in `quotes` of the record each raw quotation became.
     let mut record_of: HashMap<usize, usize> = HashMap::default();
     let mut chain_head: Option<usize> = None;
