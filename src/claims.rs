@@ -53,7 +53,7 @@ struct ClaimsFile {
 struct ClaimCues {
     /// Every single-word cue with its class, and whether it opens multi-word
     /// ones: one look-up a word.
-    verbs: rustc_hash::FxHashMap<String, Entry>,
+    verbs: VerbMap,
     /// Multi-word cues ("pointed out", "called for") by their first word (an
     /// entry's `multi`), as words, longest first.
     multi: Vec<Vec<(Vec<String>, Cv)>>,
@@ -86,6 +86,31 @@ struct Entry {
     multi: Option<u32>,
     /// Index in `ClaimCues::participles` of the participle cues this word opens.
     part: Option<u32>,
+}
+
+/// The single-word cues behind a prefilter: most words of a sentence are no cue,
+/// and the filter turns them away without hashing.
+struct VerbMap {
+    filter: crate::lexicon::Prefilter,
+    map: rustc_hash::FxHashMap<String, Entry>,
+}
+
+impl VerbMap {
+    fn new(map: rustc_hash::FxHashMap<String, Entry>) -> Self {
+        let mut filter = crate::lexicon::Prefilter::default();
+        for w in map.keys() {
+            filter.add(w);
+        }
+        VerbMap { filter, map }
+    }
+
+    #[inline]
+    fn get(&self, w: &str) -> Option<&Entry> {
+        if !self.filter.may_hold(w) {
+            return None;
+        }
+        self.map.get(w)
+    }
 }
 
 fn cues() -> &'static ClaimCues {
@@ -148,7 +173,7 @@ fn cues() -> &'static ClaimCues {
                 for v in &mut part_cues {
                     v.sort_by_key(|p| std::cmp::Reverse(p.len()));
                 }
-                m
+                VerbMap::new(m)
             },
             multi: std::mem::take(&mut multi_cues),
             participles: std::mem::take(&mut part_cues),

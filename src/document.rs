@@ -57,8 +57,10 @@ impl Document {
     }
 }
 
-fn words(s: &str) -> usize {
-    s.split_whitespace().count()
+/// The words of `s`, counted up to `cap`: zoning only compares the count with
+/// small thresholds.
+fn words_upto(s: &str, cap: usize) -> usize {
+    s.split_whitespace().take(cap).count()
 }
 
 fn starts_with_any(lower: &str, prefixes: &[String]) -> bool {
@@ -152,23 +154,26 @@ fn has_caption_credit(text: &str, lex: &Lexicon) -> bool {
 }
 
 fn is_title_case(text: &str) -> bool {
-    let ws: Vec<&str> = text.split_whitespace().collect();
-    let caps = ws
-        .iter()
-        .filter(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-        })
-        .count();
-    !ws.is_empty() && caps * 10 >= ws.len() * 6
+    // One pass, no list of the words.
+    let (mut words, mut caps) = (0usize, 0usize);
+    for w in text.split_whitespace() {
+        words += 1;
+        if w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        {
+            caps += 1;
+        }
+    }
+    words != 0 && caps * 10 >= words * 6
 }
 
 fn looks_like_byline(text: &str, lower: &str, lex: &Lexicon) -> bool {
     if starts_with_any(lower, &lex.byline_prefixes) {
         return true;
     }
-    let ws: Vec<&str> = text.split_whitespace().collect();
+    // Four words are as many as more: not a byline.
+    let ws: Vec<&str> = text.split_whitespace().take(4).collect();
     (1..=3).contains(&ws.len())
         && ws
             .iter()
@@ -178,7 +183,7 @@ fn looks_like_byline(text: &str, lower: &str, lex: &Lexicon) -> bool {
 
 fn looks_like_dateline(lower: &str, lex: &Lexicon) -> bool {
     starts_with_any(lower, &lex.dateline_prefixes)
-        || (words(lower) <= 10 && find_date(lower).is_some())
+        || (words_upto(lower, 11) <= 10 && find_date(lower).is_some())
 }
 
 /// The zone of each paragraph. Page furniture at the top (headline, standfirst,
@@ -210,8 +215,9 @@ fn zones(
         } else {
             std::borrow::Cow::Owned(head.to_lowercase())
         };
+        // Every test of `n` below is against 25 or less: 26 stands for more.
         let n = if in_header || lower.starts_with("about ") {
-            words(para)
+            words_upto(para, 26)
         } else {
             0
         };
@@ -254,8 +260,8 @@ fn zones(
         if !in_header {
             continue;
         }
-        let ends_sentence = para.ends_with(['.', '”', '"', '’']) && !is_title_case(para);
-        let body_like = n >= 25 || (n >= 12 && ends_sentence);
+        let ends_sentence = || para.ends_with(['.', '”', '"', '’']) && !is_title_case(para);
+        let body_like = n >= 25 || (n >= 12 && ends_sentence());
         if body_like && seen_headline {
             in_header = false;
             continue;

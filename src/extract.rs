@@ -51,12 +51,12 @@ pub fn extract(doc: &Document) -> Article {
     let per_para: Vec<&[usize]> = bounds.iter().map(|&(a, b)| &all_quotes[a..b]).collect();
     // One token buffer for the article; each paragraph's tokens are a slice of it.
     let mut all_toks = Vec::with_capacity(text.len() / 4 + 4);
-    let bounds: Vec<(usize, usize, Vec<usize>)> = spans
+    let bounds: Vec<(usize, usize, Vec<usize>, Vec<usize>)> = spans
         .iter()
         .enumerate()
         .map(|(i, span)| {
             let start = all_toks.len();
-            let quotes = para_tokens(
+            let (quotes, quote_toks) = para_tokens(
                 text,
                 &doc.prose_lower,
                 *span,
@@ -64,18 +64,19 @@ pub fn extract(doc: &Document) -> Article {
                 per_para[i],
                 &mut all_toks,
             );
-            (start, all_toks.len(), quotes)
+            (start, all_toks.len(), quotes, quote_toks)
         })
         .collect();
     let paras: Vec<ParaToks> = spans
         .iter()
         .zip(bounds)
-        .map(|(&span, (a, b, quotes))| {
+        .map(|(&span, (a, b, quotes, quote_toks))| {
             let toks = &all_toks[a..b];
             ParaToks {
                 span,
                 toks,
                 quotes,
+                quote_toks,
                 sentences: sentences(toks, lex),
             }
         })
@@ -97,7 +98,8 @@ pub fn extract(doc: &Document) -> Article {
         }
     }
 
-    let mut quotes: Vec<Quote> = Vec::new();
+    // One record a raw quotation, and room for claims: no regrowth as a rule.
+    let mut quotes: Vec<Quote> = Vec::with_capacity(paired.quotes.len() + spans.len());
     // Index in `quotes` of the record each raw quotation became.
     let mut record_of: HashMap<usize, usize> = HashMap::default();
     let mut chain_head: Option<usize> = None;
@@ -192,12 +194,15 @@ struct ParaToks<'a> {
     toks: &'a [Tok<'a>],
     /// Raw quotation index of each `Quote(k)` token: `quotes[k]`.
     quotes: Vec<usize>,
+    /// Token index of each `Quote(k)` token, in order: `quote_toks[k]`.
+    quote_toks: Vec<usize>,
     /// Token index ranges of sentences.
     sentences: Vec<(usize, usize)>,
 }
 
 /// Tokenize a paragraph onto the end of `toks`; returns the raw quotation index
-/// of each of its `Quote(k)` tokens.
+/// of each of its `Quote(k)` tokens, and the token index of each (from the
+/// paragraph's first token).
 fn para_tokens<'a>(
     text: &'a str,
     lowered: &'a str,
@@ -205,8 +210,10 @@ fn para_tokens<'a>(
     raw: &[RawQuote],
     mine: &[usize],
     toks: &mut Vec<Tok<'a>>,
-) -> Vec<usize> {
+) -> (Vec<usize>, Vec<usize>) {
+    let base = toks.len();
     let mut quotes = Vec::with_capacity(mine.len());
+    let mut at = Vec::with_capacity(mine.len());
     let mut pos = span.start;
     for &qi in mine {
         let q = &raw[qi];
@@ -218,10 +225,11 @@ fn para_tokens<'a>(
         }
         tokenize_lowered(text, lowered, Span::new(pos, q.open.start), toks);
         let end = q.close.map_or(q.inner.end.max(q.open.end), |c| c.end);
+        at.push(toks.len() - base);
         toks.push(Tok::new(
             Span::new(q.open.start, end),
             &text[q.open.start..end],
-            TokKind::Quote(quotes.len()),
+            TokKind::Quote(quotes.len() as u32),
         ));
         quotes.push(qi);
         pos = end;
@@ -229,7 +237,7 @@ fn para_tokens<'a>(
     if pos < span.end {
         tokenize_lowered(text, lowered, Span::new(pos, span.end), toks);
     }
-    quotes
+    (quotes, at)
 }
 
 /// Sentence bounds over tokens. A full stop, question or exclamation mark ends a
@@ -392,6 +400,14 @@ const FUNCTION_WORDS: [&str; 24] = [
 const PARTICLES: [&str; 14] = [
     "de", "van", "von", "der", "den", "du", "da", "di", "la", "le", "bin", "al", "ibn", "del",
 ];
+// `name_runs` skips the look-up for a word longer than every particle.
+const _: () = {
+    let mut i = 0;
+    while i < PARTICLES.len() {
+        assert!(PARTICLES[i].len() <= 3);
+        i += 1;
+    }
+};
 
 impl<'a> Extractor<'a> {
     fn lower_is(&self, t: &Tok, set: &crate::lexicon::WordSet) -> bool {
@@ -467,6 +483,7 @@ impl<'a> Extractor<'a> {
                 };
                 let particle = || {
                     t.is_word()
+                        && t.text.len() <= 3
                         && PARTICLES.contains(&t.text)
                         && e + 1 < b
                         && self.name_word(&toks[e + 1])
@@ -2182,11 +2199,13 @@ impl<'a> Extractor<'a> {
         for &(s, e) in &p.sentences {
             self.note_people(toks, s, e, names);
             let mut sentence_speaker: Option<(Speaker, Option<Cue>)> = None;
-            for qt in s..e {
+            // Only the sentence's quotation tokens: most tokens are words.
+            let first = p.quote_toks.partition_point(|&t| t < s);
+            for &qt in p.quote_toks[first..].iter().take_while(|&&t| t < e) {
                 let TokKind::Quote(k) = toks[qt].kind else {
                     continue;
                 };
-                let qi = p.quotes[k];
+                let qi = p.quotes[k as usize];
                 let rq = &raw[qi];
                 let inner = rq.inner.slice(self.text);
                 // Only "up to 7 words or more" is ever asked: stop counting at 8.

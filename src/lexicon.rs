@@ -99,29 +99,38 @@ impl Packed {
     }
 }
 
-/// For each first byte, the lengths (capped at 63) of the words starting with it.
+/// For each first byte, and for each last byte, the lengths (capped at 63) of
+/// the words that start or end with it: a word must pass both tables to be
+/// looked up ("and" starts as "add" does, but ends as no cue word does).
 #[derive(Debug)]
-struct Prefilter(Box<[u64; 256]>);
+pub(crate) struct Prefilter(Box<[[u64; 256]; 2]>);
 
 impl Default for Prefilter {
     fn default() -> Self {
-        Prefilter(Box::new([0; 256]))
+        Prefilter(Box::new([[0; 256]; 2]))
     }
 }
 
 impl Prefilter {
-    fn add(&mut self, w: &str) {
-        if let Some(&b) = w.as_bytes().first() {
-            self.0[b as usize] |= 1 << w.len().min(63);
+    pub(crate) fn add(&mut self, w: &str) {
+        let b = w.as_bytes();
+        if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
+            let len = 1 << b.len().min(63);
+            self.0[0][first as usize] |= len;
+            self.0[1][last as usize] |= len;
         }
     }
 
     /// False when no word of the set can be `w`; an empty word is let through.
     #[inline]
-    fn may_hold(&self, w: &str) -> bool {
-        match w.as_bytes().first() {
-            Some(&b) => self.0[b as usize] & (1 << w.len().min(63)) != 0,
-            None => true,
+    pub(crate) fn may_hold(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        match (b.first(), b.last()) {
+            (Some(&first), Some(&last)) => {
+                let len = 1 << b.len().min(63);
+                self.0[0][first as usize] & len != 0 && self.0[1][last as usize] & len != 0
+            }
+            _ => true,
         }
     }
 }

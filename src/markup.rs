@@ -106,15 +106,15 @@ pub fn prose(source: &str, format: Format) -> Prose {
     // Plain text with nothing to mask is its own prose view: no copy to mask.
     if !bom && front_matter.is_none() && format == Format::Text {
         let text = source.to_string();
-        let paragraphs = lines(src, 0)
-            .filter_map(|(ls, ce)| {
-                let span = trim(&text, ls, ce);
-                (!span.is_empty()).then_some(Paragraph {
-                    span,
-                    kind: BlockKind::Plain,
-                })
+        // At most one paragraph a line: sized once, not regrown.
+        let mut paragraphs = Vec::with_capacity(memchr::memchr_iter(b'\n', src).count() + 1);
+        paragraphs.extend(lines(src, 0).filter_map(|(ls, ce)| {
+            let span = trim(&text, ls, ce);
+            (!span.is_empty()).then_some(Paragraph {
+                span,
+                kind: BlockKind::Plain,
             })
-            .collect();
+        }));
         return Prose {
             text,
             front_matter,

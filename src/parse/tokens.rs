@@ -10,8 +10,9 @@ use crate::span::Span;
 pub enum TokKind {
     Word,
     Punct,
-    /// A quotation of depth 0; the index is into the paragraph's quotations.
-    Quote(usize),
+    /// A quotation of depth 0; the index is into the paragraph's quotations
+    /// (32 bits, so that a token is 64 bytes: an article holds many).
+    Quote(u32),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -312,6 +313,12 @@ fn scan<'a>(text: &'a str, span: Span, mut emit: impl FnMut(Span, &'a str, TokKi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_token_is_at_most_64_bytes() {
+        // An article's tokens are one buffer, written and read by every pass.
+        assert!(std::mem::size_of::<Tok>() <= 64);
+    }
 
     #[test]
     fn names_stay_whole_and_offsets_are_exact() {
