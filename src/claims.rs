@@ -395,6 +395,10 @@ fn squash_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+fn is_dash(t: &Tok) -> bool {
+    t.kind == TokKind::Punct && matches!(t.text, "-" | "–" | "—")
+}
+
 fn is_quote(t: &Tok) -> bool {
     matches!(t.kind, TokKind::Quote(_))
 }
@@ -966,7 +970,11 @@ fn leading(
         {
             continue;
         }
-        if matches!(phrase.who, Who::Descriptor { .. }) && phrase_is_not_source(ex, toks, k, j) {
+        // (The phrase's own words: "The IMF had warned" is headed by "IMF".)
+        let pe = (k..j)
+            .find(|&q| toks[q].span.start >= phrase.span.end)
+            .unwrap_or(j);
+        if matches!(phrase.who, Who::Descriptor { .. }) && phrase_is_not_source(ex, toks, k, pe) {
             continue;
         }
         // "Others pointed to a review which they said could …": "they" is the
@@ -1137,23 +1145,29 @@ fn content_end(cues: &ClaimCues, toks: &[Tok], a: usize, e: usize) -> usize {
         {
             return k;
         }
+        // After "and" or "but" a stance verb is the source's next act too ("…
+        // and suggested that …", "but noted that …"), and so is a new subject's
+        // cue ("… and Democrats accused the GOP of …").
+        let mut conj = t.is_word();
         for n in k + 1..e.min(k + 4) {
             let w = &toks[n];
             if !w.is_word() {
                 break;
             }
             let l = w.lower();
-            // (A stance verb does not end it: "…, he supported a decision …";
-            // one look-up for both kinds of cue.)
-            let cue = cues.verbs.get(l).is_some_and(|en| {
-                cues.verb_in(toks, n, e, en)
-                    .is_some_and(|(_, cv)| cv != Cv::Object)
-                    || (en.part.is_some() && cues.participle_at(toks, n, e).is_some())
-            });
+            // (A stance verb after a bare comma does not end it: "…, he supported
+            // a decision …"; one look-up for both kinds of cue.)
+            let cue = !w.is_capitalised()
+                && cues.verbs.get(l).is_some_and(|en| {
+                    cues.verb_in(toks, n, e, en)
+                        .is_some_and(|(_, cv)| conj || cv != Cv::Object)
+                        || (en.part.is_some() && cues.participle_at(toks, n, e).is_some())
+                });
             if cue || cues.next_act.contains(l) {
                 let mut end = k;
                 while end > a + 1
                     && (toks[end - 1].is_punct(',')
+                        || is_dash(&toks[end - 1])
                         || (toks[end - 1].is_word()
                             && matches!(toks[end - 1].lower(), "and" | "but")))
                 {
@@ -1161,19 +1175,23 @@ fn content_end(cues: &ClaimCues, toks: &[Tok], a: usize, e: usize) -> usize {
                 }
                 return end;
             }
-            if !matches!(
-                l,
-                "he" | "she"
-                    | "they"
-                    | "it"
-                    | "also"
-                    | "then"
-                    | "later"
-                    | "but"
-                    | "and"
-                    | "which"
-                    | "who"
-            ) {
+            conj |= matches!(l, "and" | "but");
+            let subject = conj && w.is_capitalised() && n > k;
+            if !subject
+                && !matches!(
+                    l,
+                    "he" | "she"
+                        | "they"
+                        | "it"
+                        | "also"
+                        | "then"
+                        | "later"
+                        | "but"
+                        | "and"
+                        | "which"
+                        | "who"
+                )
+            {
                 break;
             }
         }

@@ -364,7 +364,40 @@ fn seed_mixed_attributions() {
 }
 
 #[test]
-#[ignore = "the subject 'A key ally of Labour Party leader Jeremy Corbyn has' is not taken as a source phrase yet"]
 fn seed_told_to_prepare() {
     assert!(seed_source("004", 12, QuoteKind::Indirect).is_some_and(|s| s.1));
+}
+
+#[test]
+fn auxiliary_before_cue_keeps_a_descriptor_source() {
+    // "had" is no head of the phrase "The Electoral Commission".
+    let c = one("The Electoral Commission had warned that the scheme could confuse voters.");
+    assert_eq!(c.0, "the scheme could confuse voters");
+    assert!(c.1.contains("Electoral Commission"), "{c:?}");
+    let c = one("Jane Porter has long said that the hall needs a new roof.");
+    assert_eq!(c.0, "the hall needs a new roof");
+    assert_eq!(c.1, "Jane Porter");
+}
+
+#[test]
+fn and_with_a_stance_verb_or_a_new_subject_ends_the_content() {
+    let text = page(
+        "Jane Porter said the library would close in May and suggested that the hall could stay open.",
+    );
+    let c = claims(&text);
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].0, "the library would close in May");
+    assert_eq!(c[1].0, "the hall could stay open");
+    assert_eq!(c[1].1, "Jane Porter");
+    let text = page(
+        "Councillors said they were tired of the delays and Unison accused the mayor of ignoring staff.",
+    );
+    let c = claims(&text);
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].0, "they were tired of the delays");
+    assert_eq!(c[1].0, "the mayor of ignoring staff");
+    assert_eq!(c[1].1, "Unison");
+    // A bare comma before a stance verb still does not end it.
+    let c = one("Jane Porter said the cuts, he supported, were fair to every ward.");
+    assert_eq!(c.0, "the cuts, he supported, were fair to every ward");
 }
