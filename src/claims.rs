@@ -395,6 +395,21 @@ fn squash_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Does the word at `i`, right after a cue, show that no reported clause
+/// follows ("said so", "said no", "said little about")?
+fn no_content_at(cues: &ClaimCues, toks: &[Tok], i: usize) -> bool {
+    let l = toks[i].lower();
+    if !cues.no_content.contains(l) {
+        return false;
+    }
+    // A quantifier opens content when a word of content follows it ("said no
+    // decision had been made", "called for more investment").
+    !(matches!(l, "no" | "more" | "much" | "little" | "enough")
+        && toks.get(i + 1).is_some_and(|n| {
+            n.is_word() && n.lower() != "comment" && !cues.no_content.contains(n.lower())
+        }))
+}
+
 fn is_dash(t: &Tok) -> bool {
     t.kind == TokKind::Punct && matches!(t.text, "-" | "–" | "—")
 }
@@ -634,7 +649,7 @@ fn participle(
         let end = content_end(cues, toks, c, e);
         if c >= end
             || !toks[c].is_word()
-            || (toks[c].lower() != "to" && cues.no_content.contains(toks[c].lower()))
+            || (toks[c].lower() != "to" && no_content_at(cues, toks, c))
             || !content_ok(toks, c, end)
         {
             continue;
@@ -804,12 +819,42 @@ fn trailing_at(
     {
         return None;
     }
+    // "One of the lawyers, Jane Bamford, said …", "Mr Obama, who knew …, told
+    // …": a source and its apposition, not content before an inverted cue.
+    if let Some(k) = (s + 1..comma).rev().find(|&k| toks[k].is_punct(',')) {
+        let name = toks[k + 1..comma]
+            .iter()
+            .all(|t| t.is_capitalised() || t.is_punct('.'));
+        let first = (s + 1..comma).find(|&k| toks[k].is_punct(',')).unwrap_or(k);
+        let relative = toks[s..first]
+            .iter()
+            .all(|t| t.is_capitalised() || t.is_punct('.'))
+            && toks
+                .get(first + 1)
+                .is_some_and(|t| t.is_word() && matches!(t.lower(), "who" | "whose"));
+        if (name && comma - k <= 5) || relative {
+            return None;
+        }
+    }
     // Inverted: ", said Mr Lansman."
     if let Some((ce, cv)) = cues.verb_at(toks, tail, e)
         && !toks[tail].is_capitalised()
     {
         let phrase = ex.phrase_after(toks, ce, e)?;
         if matches!(phrase.who, Who::Pronoun(_)) {
+            return None;
+        }
+        // The source ends the sentence, but for a time or place (", said Mr
+        // Smith on Monday."): ", said the videos show him …" is a cue with
+        // content of its own, and what stands before it no content.
+        let rest = (ce..e)
+            .find(|&q| toks[q].span.start >= phrase.span.end)
+            .unwrap_or(e);
+        if rest < e
+            && (e - rest > 5
+                || !toks[rest].is_word()
+                || !cues.no_content.contains(toks[rest].lower()))
+        {
             return None;
         }
         // ", noted Dante Chinni.", but not ", shows Democratic groups outpacing
@@ -1010,7 +1055,7 @@ fn leading(
         }
         if cv == Cv::Tell {
             // The addressee: up to five words before "that", "to" or a clause.
-            let Some((span_end, after)) = addressee(ex, toks, ce, e) else {
+            let Some((span_end, after)) = addressee(toks, ce, e) else {
                 continue;
             };
             cue_end = span_end;
@@ -1055,7 +1100,7 @@ fn leading(
             if cv == Cv::That && !to_infinitive {
                 continue;
             }
-            if !first.is_word() || (!to_infinitive && cues.no_content.contains(first.lower())) {
+            if !first.is_word() || (!to_infinitive && no_content_at(cues, toks, c)) {
                 continue;
             }
             c
@@ -1229,12 +1274,28 @@ fn source_before(
     while a > limit && j - a < 3 && toks[a - 1].is_word() {
         a -= 1;
     }
-    let head = toks.get(j.checked_sub(1)?)?;
-    if a >= j || !head.is_word() || !cues.groups.contains(head.lower()) {
-        return None;
-    }
+    let last = toks.get(j.checked_sub(1)?)?;
+    let (head, first) = if a < j && last.is_word() && cues.groups.contains(last.lower()) {
+        (last, a)
+    } else {
+        // "Experts on North Korea said", "officials from both parties say": the
+        // noun and its prepositional phrase, all words.
+        let lo = j.saturating_sub(9).max(limit);
+        let g = (lo..j.saturating_sub(2)).rev().find(|&g| {
+            toks[g].is_word()
+                && cues.groups.contains(toks[g].lower())
+                && super::PREPOSITIONS.contains(&toks[g + 1].lower())
+        })?;
+        if !toks[g..j].iter().all(|t| t.is_word()) {
+            return None;
+        }
+        let mut a = g;
+        while a > limit && g - a < 2 && toks[a - 1].is_word() {
+            a -= 1;
+        }
+        (&toks[g], a)
+    };
     // Only from the start of the clause: "the", an adjective or two, the noun.
-    let first = a;
     let opens = first == limit || !toks[first - 1].is_word();
     if !opens {
         return None;
@@ -1246,7 +1307,7 @@ fn source_before(
     } else {
         first
     };
-    let span = Span::new(toks[text_from].span.start, head.span.end);
+    let span = Span::new(toks[text_from].span.start, toks[j - 1].span.end);
     let anonymous = ex.lex.anonymous_heads.contains(h) && det != "the";
     Some(Phrase {
         span,
@@ -1262,7 +1323,7 @@ fn source_before(
 
 /// The addressee of "told": "told HuffPost UK", "told allies", "told party
 /// activists in north London". Returns (end of the cue, first content token).
-fn addressee(ex: &Extractor, toks: &[Tok], ce: usize, e: usize) -> Option<(usize, usize)> {
+fn addressee(toks: &[Tok], ce: usize, e: usize) -> Option<(usize, usize)> {
     let mut k = ce;
     while k < e && k - ce <= 6 {
         let t = &toks[k];
@@ -1285,9 +1346,7 @@ fn addressee(ex: &Extractor, toks: &[Tok], ce: usize, e: usize) -> Option<(usize
         }
         // "told allies Lansman had been": a capitalised name after a plain
         // addressee, or a pronoun subject.
-        if k > ce
-            && (ex.lex.is_pronoun(l) && matches!(l, "he" | "she" | "they" | "it" | "we" | "i"))
-        {
+        if k > ce && matches!(l, "he" | "she" | "they" | "it" | "we" | "i") {
             return Some((k, k));
         }
         if k > ce
@@ -1307,13 +1366,23 @@ fn addressee(ex: &Extractor, toks: &[Tok], ce: usize, e: usize) -> Option<(usize
 /// A descriptor that names no source: "The move", "The plan" (a sentence
 /// subject before a cue like "found" or "shows" is fine for documents).
 fn phrase_is_not_source(ex: &Extractor, toks: &[Tok], a: usize, b: usize) -> bool {
-    let Some(head) = toks[a..b].iter().rev().find(|t| t.is_word()) else {
-        return true;
+    let source = |b: usize| {
+        toks[a..b]
+            .iter()
+            .rev()
+            .find(|t| t.is_word())
+            .is_some_and(|head| {
+                let h = head.lower();
+                ex.lex.anonymous_heads.contains(h)
+                    || ex.lex.titles.contains(h)
+                    || ex.lex.documents.contains(h)
+                    || ex.lex.organisation_words.contains(h)
+                    || head.is_capitalised()
+            })
     };
-    let h = head.lower();
-    !(ex.lex.anonymous_heads.contains(h)
-        || ex.lex.titles.contains(h)
-        || ex.lex.documents.contains(h)
-        || ex.lex.organisation_words.contains(h)
-        || head.is_capitalised())
+    // "Elected officials from both parties": or the head before a
+    // prepositional phrase.
+    let before_prep =
+        (a + 1..b).find(|&k| toks[k].is_word() && super::PREPOSITIONS.contains(&toks[k].lower()));
+    !(source(b) || before_prep.is_some_and(source))
 }

@@ -401,3 +401,35 @@ fn and_with_a_stance_verb_or_a_new_subject_ends_the_content() {
     let c = one("Jane Porter said the cuts, he supported, were fair to every ward.");
     assert_eq!(c.0, "the cuts, he supported, were fair to every ward");
 }
+
+#[test]
+fn source_with_apposition_before_the_cue() {
+    let c =
+        one("A lawyer for the tenants, Paul Avery, said no decision had been made on an appeal.");
+    assert_eq!(c.0, "no decision had been made on an appeal");
+    assert_eq!(c.1, "Paul Avery");
+    // Not content before an inverted cue: the name and its relative clause.
+    let c = one("Mr Avery, who knew the vote would fail, told his staff to draft a new plan.");
+    assert_eq!(c.0, "to draft a new plan");
+    assert_eq!(c.1, "Avery");
+    let c = one("Keron Blake, the director of the trust, called for more money for the parks.");
+    assert_eq!(c.0, "more money for the parks");
+    assert_eq!(c.3, "called for");
+}
+
+#[test]
+fn told_an_addressee_then_it() {
+    let c = one("Jane Porter told the paper it was time to repair the old hall.");
+    assert_eq!(c.0, "it was time to repair the old hall");
+    assert_eq!(c.3, "told the paper");
+}
+
+#[test]
+fn group_source_with_a_prepositional_phrase() {
+    let c = one("Experts on local finance said the cuts could be reversed next year.");
+    assert_eq!(c.0, "the cuts could be reversed next year");
+    assert_eq!(c.1, "Experts on local finance");
+    let c = one("Councillors from both parties say he has been a careful treasurer.");
+    assert_eq!(c.0, "he has been a careful treasurer");
+    assert!(c.1.starts_with("Councillors"), "{c:?}");
+}
