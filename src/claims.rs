@@ -47,6 +47,8 @@ struct ClaimsFile {
     next_act: Vec<String>,
     openers: Vec<String>,
     clause_openers: Vec<String>,
+    colon_sources: Vec<String>,
+    infinitive: Vec<String>,
 }
 
 /// The claim cues, as sets of single words and lists of multi-word phrases.
@@ -67,6 +69,9 @@ struct ClaimCues {
     next_act: HashSet<String>,
     openers: HashSet<String>,
     clause_openers: HashSet<String>,
+    colon_sources: HashSet<String>,
+    /// Intentions whose content is only an infinitive ("wants to …").
+    infinitive: HashSet<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -112,6 +117,7 @@ fn cues() -> &'static ClaimCues {
                 // "tell" last: "warned officials to …" takes an addressee.
                 for (list, cv) in [
                     (&f.object, Cv::Object),
+                    (&f.infinitive, Cv::Object),
                     (&f.that, Cv::That),
                     (&f.bare, Cv::Bare),
                     (&f.tell, Cv::Tell),
@@ -162,6 +168,8 @@ fn cues() -> &'static ClaimCues {
             next_act: single(&f.next_act),
             openers: single(&f.openers),
             clause_openers: single(&f.clause_openers),
+            colon_sources: single(&f.colon_sources),
+            infinitive: single(&f.infinitive),
         }
     })
 }
@@ -246,7 +254,7 @@ pub(super) fn find(
     let cues = cues();
     let mut found: Vec<(usize, Found)> = Vec::new();
     for (pi, p) in paras.iter().enumerate() {
-        if zones.get(pi) != Some(&Zone::Body) {
+        if !matches!(zones.get(pi), Some(Zone::Body | Zone::Headline)) {
             continue;
         }
         let toks = &p.toks;
@@ -259,7 +267,23 @@ pub(super) fn find(
             if end <= s + 2 {
                 continue;
             }
-            sentence_claims(ex, cues, toks, s, end, &mut |f| found.push((pi, f)));
+            if zones[pi] == Zone::Headline
+                && let Some(f) = headline_colon(ex, cues, toks, s, end)
+            {
+                found.push((pi, f));
+                continue;
+            }
+            // A headline in title case ("Sanders Vows To Cut Tax Breaks"): its
+            // cue words are capitalised like every other word.
+            let title = zones[pi] == Zone::Headline && {
+                let words = toks[s..end].iter().filter(|t| t.is_word());
+                let (n, caps) =
+                    words.fold((0, 0), |(n, c), t| (n + 1, c + t.is_capitalised() as usize));
+                n >= 4 && caps * 5 >= n * 4
+            };
+            sentence_claims(ex, cues, toks, (s, end), title, &mut |f| {
+                found.push((pi, f))
+            });
         }
     }
     // Claims are resolved after every quotation: the speakers list is complete, so
@@ -291,6 +315,42 @@ pub(super) fn find(
             }),
         });
     }
+}
+
+/// "Poll: Voters abandon the party": a headline whose label, a document or
+/// survey (`colon_sources`), is the source of what follows the colon.
+fn headline_colon(
+    ex: &Extractor,
+    cues: &ClaimCues,
+    toks: &[Tok],
+    s: usize,
+    e: usize,
+) -> Option<Found> {
+    let colon = (s + 1..e.min(s + 4)).find(|&k| toks[k].is_punct(':'))?;
+    let head = &toks[colon - 1];
+    if !toks[s..colon]
+        .iter()
+        .all(|t| t.is_word() && t.is_capitalised())
+        || !cues.colon_sources.contains(head.lower())
+        || !content_ok(toks, colon + 1, e)
+    {
+        return None;
+    }
+    let span = Span::new(toks[s].span.start, head.span.end);
+    Some(Found {
+        content: (colon + 1, e),
+        cue: toks[colon].span,
+        phrase: Phrase {
+            span,
+            who: Who::Descriptor {
+                text: span.slice(ex.text).to_string(),
+                head: head.lower().to_string(),
+                definite: false,
+                anonymous: false,
+                entity: EntityKind::Document,
+            },
+        },
+    })
 }
 
 /// Resolve a source phrase without adding people to the register: a single
@@ -425,7 +485,7 @@ fn content_ok(toks: &[Tok], a: usize, b: usize) -> bool {
 
 /// `content_ok` with at least `min` words (an object may be two: "the complaint").
 fn content_ok_min(toks: &[Tok], a: usize, b: usize, min: usize) -> bool {
-    if b <= a || is_quote(&toks[a]) {
+    if b <= a || !(toks[a].is_word() || toks[a].is_punct('$')) {
         return false;
     }
     // "Erin Murphy, a former aide, …": a name and its apposition, the source of
@@ -451,8 +511,8 @@ fn sentence_claims(
     ex: &Extractor,
     cues: &ClaimCues,
     toks: &[Tok],
-    s: usize,
-    e: usize,
+    (s, e): (usize, usize),
+    title: bool,
     out: &mut dyn FnMut(Found),
 ) {
     // Most sentences report nobody: one look-up a word, and out. The words
@@ -469,6 +529,7 @@ fn sentence_claims(
     if hits.n == 0 && !hits.overflow {
         return;
     }
+    hits.title = title;
     let hits = &hits;
     // "according to X" anywhere.
     for i in hits.positions(s, e).filter(|_| hits.according) {
@@ -596,6 +657,8 @@ struct Hits {
     overflow: bool,
     according: bool,
     part: bool,
+    /// The sentence is a title-case headline: a capitalised word may be a cue.
+    title: bool,
 }
 
 impl Hits {
@@ -789,13 +852,13 @@ fn trailing(
     // (Each try looks only at cues after its comma: none there, no try.)
     let cue_after = |c: usize, end: usize| hits.positions(c + 1, end).next().is_some();
     cue_after(last, e)
-        .then(|| trailing_at(ex, cues, toks, s, e, last))
+        .then(|| trailing_at(ex, cues, toks, (s, e), last, hits.title))
         .flatten()
         .or_else(|| {
             commas
                 .next()
                 .filter(|&c| c > s + 1 && cue_after(c, last))
-                .and_then(|c| trailing_at(ex, cues, toks, s, last, c))
+                .and_then(|c| trailing_at(ex, cues, toks, (s, last), c, hits.title))
         })
 }
 
@@ -803,9 +866,9 @@ fn trailing_at(
     ex: &Extractor,
     cues: &ClaimCues,
     toks: &[Tok],
-    s: usize,
-    e: usize,
+    (s, e): (usize, usize),
     comma: usize,
+    title: bool,
 ) -> Option<Found> {
     let tail = comma + 1;
     if toks[tail..e].iter().any(|t| {
@@ -838,7 +901,7 @@ fn trailing_at(
     }
     // Inverted: ", said Mr Lansman."
     if let Some((ce, cv)) = cues.verb_at(toks, tail, e)
-        && !toks[tail].is_capitalised()
+        && (title || !toks[tail].is_capitalised())
     {
         let phrase = ex.phrase_after(toks, ce, e)?;
         if matches!(phrase.who, Who::Pronoun(_)) {
@@ -874,7 +937,7 @@ fn trailing_at(
     // ", X said (on Monday)."
     for j in tail + 1..e.min(tail + 13) {
         if let Some((ce, cv)) = cues.verb_at(toks, j, e) {
-            if toks[j].is_capitalised() {
+            if toks[j].is_capitalised() && !title {
                 continue;
             }
             if matches!(cv, Cv::That | Cv::Object) || e - ce > 6 {
@@ -917,7 +980,7 @@ fn leading(
         };
         // A capitalised cue word inside a name ("Tell MAMA") is no cue; ",
         // saying …" is a participle's (`participle`).
-        if toks[j].is_capitalised()
+        if (toks[j].is_capitalised() && !hits.title)
             || (toks[j - 1].is_punct(',') && toks[j].lower().ends_with("ing"))
         {
             continue;
@@ -1082,6 +1145,7 @@ fn leading(
                     .iter()
                     .all(|t| t.is_word() || (adverbial && (t.is_punct(',') || t.is_punct('.'))))
             });
+        let that = that.filter(|_| !cues.infinitive.contains(toks[j].lower()));
         let that = that.filter(|&t| {
             !toks.get(t + 1).is_some_and(|n| {
                 n.is_word()
@@ -1091,13 +1155,42 @@ fn leading(
                     )
             })
         });
+        // "said after the convention he would not …", "said on Thursday they
+        // had …": past a short adverbial to a pronoun subject.
+        let pronoun = || {
+            (c + 1..e.min(c + 6))
+                .take_while(|&k| toks[k].is_word())
+                .find(|&k| matches!(toks[k].lower(), "he" | "she" | "they" | "it" | "we"))
+                .filter(|&k| {
+                    !toks[k - 1].is_word() || !super::PREPOSITIONS.contains(&toks[k - 1].lower())
+                })
+        };
         let start = if let Some(t) = that {
             t + 1
+        } else if let Some(p) = (adverbial
+            && cv != Cv::Object
+            && !matches!(
+                toks[c].lower(),
+                "to" | "is"
+                    | "was"
+                    | "are"
+                    | "were"
+                    | "be"
+                    | "been"
+                    | "being"
+                    | "has"
+                    | "had"
+                    | "have"
+            ))
+        .then(pronoun)
+        .flatten()
+        {
+            p
         } else {
             let first = &toks[c];
             let to_infinitive =
                 matches!(cv, Cv::Tell | Cv::Object) && first.is_word() && first.lower() == "to";
-            if cv == Cv::That && !to_infinitive {
+            if (cv == Cv::That || cues.infinitive.contains(toks[j].lower())) && !to_infinitive {
                 continue;
             }
             if !first.is_word() || (!to_infinitive && no_content_at(cues, toks, c)) {
@@ -1331,7 +1424,8 @@ fn addressee(toks: &[Tok], ce: usize, e: usize) -> Option<(usize, usize)> {
             if t.is_punct(',') && k > ce {
                 return None;
             }
-            if !t.is_punct('.') {
+            // "told MSNBC's “Morning Joe” that …": a programme's name.
+            if !(t.is_punct('.') || (is_quote(t) && k > ce)) {
                 return None;
             }
         }

@@ -433,3 +433,61 @@ fn group_source_with_a_prepositional_phrase() {
     assert_eq!(c.0, "he has been a careful treasurer");
     assert!(c.1.starts_with("Councillors"), "{c:?}");
 }
+
+#[test]
+fn headline_claims() {
+    let claims_of = |head: &str| {
+        let text = format!(
+            "{head}\n\nThe council met on Monday evening to settle the budget for next year, and the meeting ran late into the night as members argued over the cuts.\n"
+        );
+        claims(&text)
+    };
+    let c = claims_of("Mayor urges residents to save water this summer");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, "to save water this summer");
+    // Title case: the capitalised cue is still a cue.
+    let c = claims_of("Library Will Close In May, Council Leader Says");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, "Library Will Close In May");
+    // "Poll:" labels what follows; "The Latest:" does not.
+    let c = claims_of("Poll: Voters back the new budget by a wide margin");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, "Voters back the new budget by a wide margin");
+    assert_eq!(c[0].1, "Poll");
+    assert!(claims_of("The Latest: Voters back the new budget by a wide margin").is_empty());
+    // A title-case headline without a cue has no claim.
+    assert!(claims_of("Council Settles Budget After Long Night").is_empty());
+}
+
+#[test]
+fn intention_with_an_infinitive() {
+    let c = one("Jane Porter wants to reopen the swimming pool next spring.");
+    assert_eq!(c.0, "to reopen the swimming pool next spring");
+    assert_eq!(c.3, "wants");
+    // A noun object is no claim.
+    assert!(claims(&page("Jane Porter wants a new swimming pool for the town.")).is_empty());
+}
+
+#[test]
+fn content_opens_with_a_word() {
+    // "Having said that, …" reports nothing.
+    assert!(
+        claims(&page(
+            "Having said that, there are members who argue for more cuts."
+        ))
+        .is_empty()
+    );
+}
+
+#[test]
+fn told_a_programme_with_a_quoted_name() {
+    let c = one("Jane Porter told Radio Kent's \"Breakfast Show\" that the cuts were unfair.");
+    assert_eq!(c.0, "the cuts were unfair");
+}
+
+#[test]
+fn adverbial_then_a_pronoun_subject() {
+    let c = one("Jane Porter said after the meeting she would not stand again.");
+    assert_eq!(c.0, "she would not stand again");
+    assert_eq!(c.1, "Jane Porter");
+}
