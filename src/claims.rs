@@ -47,6 +47,8 @@ struct ClaimsFile {
     next_act: Vec<String>,
     openers: Vec<String>,
     clause_openers: Vec<String>,
+    colon_sources: Vec<String>,
+    infinitive: Vec<String>,
 }
 
 /// The claim cues, as sets of single words and lists of multi-word phrases.
@@ -67,6 +69,9 @@ struct ClaimCues {
     next_act: HashSet<String>,
     openers: HashSet<String>,
     clause_openers: HashSet<String>,
+    colon_sources: HashSet<String>,
+    /// Intentions whose content is only an infinitive ("wants to …").
+    infinitive: HashSet<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -137,6 +142,7 @@ fn cues() -> &'static ClaimCues {
                 // "tell" last: "warned officials to …" takes an addressee.
                 for (list, cv) in [
                     (&f.object, Cv::Object),
+                    (&f.infinitive, Cv::Object),
                     (&f.that, Cv::That),
                     (&f.bare, Cv::Bare),
                     (&f.tell, Cv::Tell),
@@ -187,6 +193,8 @@ fn cues() -> &'static ClaimCues {
             next_act: single(&f.next_act),
             openers: single(&f.openers),
             clause_openers: single(&f.clause_openers),
+            colon_sources: single(&f.colon_sources),
+            infinitive: single(&f.infinitive),
         }
     })
 }
@@ -271,7 +279,7 @@ pub(super) fn find(
     let cues = cues();
     let mut found: Vec<(usize, Found)> = Vec::new();
     for (pi, p) in paras.iter().enumerate() {
-        if zones.get(pi) != Some(&Zone::Body) {
+        if !matches!(zones.get(pi), Some(Zone::Body | Zone::Headline)) {
             continue;
         }
         let toks = &p.toks;
@@ -284,7 +292,23 @@ pub(super) fn find(
             if end <= s + 2 {
                 continue;
             }
-            sentence_claims(ex, cues, toks, s, end, &mut |f| found.push((pi, f)));
+            if zones[pi] == Zone::Headline
+                && let Some(f) = headline_colon(ex, cues, toks, s, end)
+            {
+                found.push((pi, f));
+                continue;
+            }
+            // A headline in title case ("Sanders Vows To Cut Tax Breaks"): its
+            // cue words are capitalised like every other word.
+            let title = zones[pi] == Zone::Headline && {
+                let words = toks[s..end].iter().filter(|t| t.is_word());
+                let (n, caps) =
+                    words.fold((0, 0), |(n, c), t| (n + 1, c + t.is_capitalised() as usize));
+                n >= 4 && caps * 5 >= n * 4
+            };
+            sentence_claims(ex, cues, toks, (s, end), title, &mut |f| {
+                found.push((pi, f))
+            });
         }
     }
     // Claims are resolved after every quotation: the speakers list is complete, so
@@ -316,6 +340,42 @@ pub(super) fn find(
             }),
         });
     }
+}
+
+/// "Poll: Voters abandon the party": a headline whose label, a document or
+/// survey (`colon_sources`), is the source of what follows the colon.
+fn headline_colon(
+    ex: &Extractor,
+    cues: &ClaimCues,
+    toks: &[Tok],
+    s: usize,
+    e: usize,
+) -> Option<Found> {
+    let colon = (s + 1..e.min(s + 4)).find(|&k| toks[k].is_punct(':'))?;
+    let head = &toks[colon - 1];
+    if !toks[s..colon]
+        .iter()
+        .all(|t| t.is_word() && t.is_capitalised())
+        || !cues.colon_sources.contains(head.lower())
+        || !content_ok(toks, colon + 1, e)
+    {
+        return None;
+    }
+    let span = Span::new(toks[s].span.start, head.span.end);
+    Some(Found {
+        content: (colon + 1, e),
+        cue: toks[colon].span,
+        phrase: Phrase {
+            span,
+            who: Who::Descriptor {
+                text: span.slice(ex.text).to_string(),
+                head: head.lower().to_string(),
+                definite: false,
+                anonymous: false,
+                entity: EntityKind::Document,
+            },
+        },
+    })
 }
 
 /// Resolve a source phrase without adding people to the register: a single
@@ -420,6 +480,25 @@ fn squash_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Does the word at `i`, right after a cue, show that no reported clause
+/// follows ("said so", "said no", "said little about")?
+fn no_content_at(cues: &ClaimCues, toks: &[Tok], i: usize) -> bool {
+    let l = toks[i].lower();
+    if !cues.no_content.contains(l) {
+        return false;
+    }
+    // A quantifier opens content when a word of content follows it ("said no
+    // decision had been made", "called for more investment").
+    !(matches!(l, "no" | "more" | "much" | "little" | "enough")
+        && toks.get(i + 1).is_some_and(|n| {
+            n.is_word() && n.lower() != "comment" && !cues.no_content.contains(n.lower())
+        }))
+}
+
+fn is_dash(t: &Tok) -> bool {
+    t.kind == TokKind::Punct && matches!(t.text, "-" | "–" | "—")
+}
+
 fn is_quote(t: &Tok) -> bool {
     matches!(t.kind, TokKind::Quote(_))
 }
@@ -431,7 +510,7 @@ fn content_ok(toks: &[Tok], a: usize, b: usize) -> bool {
 
 /// `content_ok` with at least `min` words (an object may be two: "the complaint").
 fn content_ok_min(toks: &[Tok], a: usize, b: usize, min: usize) -> bool {
-    if b <= a || is_quote(&toks[a]) {
+    if b <= a || !(toks[a].is_word() || toks[a].is_punct('$')) {
         return false;
     }
     // "Erin Murphy, a former aide, …": a name and its apposition, the source of
@@ -457,8 +536,8 @@ fn sentence_claims(
     ex: &Extractor,
     cues: &ClaimCues,
     toks: &[Tok],
-    s: usize,
-    e: usize,
+    (s, e): (usize, usize),
+    title: bool,
     out: &mut dyn FnMut(Found),
 ) {
     // Most sentences report nobody: one look-up a word, and out. The words
@@ -475,6 +554,7 @@ fn sentence_claims(
     if hits.n == 0 && !hits.overflow {
         return;
     }
+    hits.title = title;
     let hits = &hits;
     // "according to X" anywhere.
     for i in hits.positions(s, e).filter(|_| hits.according) {
@@ -602,6 +682,8 @@ struct Hits {
     overflow: bool,
     according: bool,
     part: bool,
+    /// The sentence is a title-case headline: a capitalised word may be a cue.
+    title: bool,
 }
 
 impl Hits {
@@ -655,7 +737,7 @@ fn participle(
         let end = content_end(cues, toks, c, e);
         if c >= end
             || !toks[c].is_word()
-            || (toks[c].lower() != "to" && cues.no_content.contains(toks[c].lower()))
+            || (toks[c].lower() != "to" && no_content_at(cues, toks, c))
             || !content_ok(toks, c, end)
         {
             continue;
@@ -795,13 +877,13 @@ fn trailing(
     // (Each try looks only at cues after its comma: none there, no try.)
     let cue_after = |c: usize, end: usize| hits.positions(c + 1, end).next().is_some();
     cue_after(last, e)
-        .then(|| trailing_at(ex, cues, toks, s, e, last))
+        .then(|| trailing_at(ex, cues, toks, (s, e), last, hits.title))
         .flatten()
         .or_else(|| {
             commas
                 .next()
                 .filter(|&c| c > s + 1 && cue_after(c, last))
-                .and_then(|c| trailing_at(ex, cues, toks, s, last, c))
+                .and_then(|c| trailing_at(ex, cues, toks, (s, last), c, hits.title))
         })
 }
 
@@ -809,9 +891,9 @@ fn trailing_at(
     ex: &Extractor,
     cues: &ClaimCues,
     toks: &[Tok],
-    s: usize,
-    e: usize,
+    (s, e): (usize, usize),
     comma: usize,
+    title: bool,
 ) -> Option<Found> {
     let tail = comma + 1;
     if toks[tail..e].iter().any(|t| {
@@ -825,12 +907,42 @@ fn trailing_at(
     {
         return None;
     }
+    // "One of the lawyers, Jane Bamford, said …", "Mr Obama, who knew …, told
+    // …": a source and its apposition, not content before an inverted cue.
+    if let Some(k) = (s + 1..comma).rev().find(|&k| toks[k].is_punct(',')) {
+        let name = toks[k + 1..comma]
+            .iter()
+            .all(|t| t.is_capitalised() || t.is_punct('.'));
+        let first = (s + 1..comma).find(|&k| toks[k].is_punct(',')).unwrap_or(k);
+        let relative = toks[s..first]
+            .iter()
+            .all(|t| t.is_capitalised() || t.is_punct('.'))
+            && toks
+                .get(first + 1)
+                .is_some_and(|t| t.is_word() && matches!(t.lower(), "who" | "whose"));
+        if (name && comma - k <= 5) || relative {
+            return None;
+        }
+    }
     // Inverted: ", said Mr Lansman."
     if let Some((ce, cv)) = cues.verb_at(toks, tail, e)
-        && !toks[tail].is_capitalised()
+        && (title || !toks[tail].is_capitalised())
     {
         let phrase = ex.phrase_after(toks, ce, e)?;
         if matches!(phrase.who, Who::Pronoun(_)) {
+            return None;
+        }
+        // The source ends the sentence, but for a time or place (", said Mr
+        // Smith on Monday."): ", said the videos show him …" is a cue with
+        // content of its own, and what stands before it no content.
+        let rest = (ce..e)
+            .find(|&q| toks[q].span.start >= phrase.span.end)
+            .unwrap_or(e);
+        if rest < e
+            && (e - rest > 5
+                || !toks[rest].is_word()
+                || !cues.no_content.contains(toks[rest].lower()))
+        {
             return None;
         }
         // ", noted Dante Chinni.", but not ", shows Democratic groups outpacing
@@ -850,7 +962,7 @@ fn trailing_at(
     // ", X said (on Monday)."
     for j in tail + 1..e.min(tail + 13) {
         if let Some((ce, cv)) = cues.verb_at(toks, j, e) {
-            if toks[j].is_capitalised() {
+            if toks[j].is_capitalised() && !title {
                 continue;
             }
             if matches!(cv, Cv::That | Cv::Object) || e - ce > 6 {
@@ -893,7 +1005,7 @@ fn leading(
         };
         // A capitalised cue word inside a name ("Tell MAMA") is no cue; ",
         // saying …" is a participle's (`participle`).
-        if toks[j].is_capitalised()
+        if (toks[j].is_capitalised() && !hits.title)
             || (toks[j - 1].is_punct(',') && toks[j].lower().ends_with("ing"))
         {
             continue;
@@ -991,7 +1103,11 @@ fn leading(
         {
             continue;
         }
-        if matches!(phrase.who, Who::Descriptor { .. }) && phrase_is_not_source(ex, toks, k, j) {
+        // (The phrase's own words: "The IMF had warned" is headed by "IMF".)
+        let pe = (k..j)
+            .find(|&q| toks[q].span.start >= phrase.span.end)
+            .unwrap_or(j);
+        if matches!(phrase.who, Who::Descriptor { .. }) && phrase_is_not_source(ex, toks, k, pe) {
             continue;
         }
         // "Others pointed to a review which they said could …": "they" is the
@@ -1027,7 +1143,7 @@ fn leading(
         }
         if cv == Cv::Tell {
             // The addressee: up to five words before "that", "to" or a clause.
-            let Some((span_end, after)) = addressee(ex, toks, ce, e) else {
+            let Some((span_end, after)) = addressee(toks, ce, e) else {
                 continue;
             };
             cue_end = span_end;
@@ -1054,6 +1170,7 @@ fn leading(
                     .iter()
                     .all(|t| t.is_word() || (adverbial && (t.is_punct(',') || t.is_punct('.'))))
             });
+        let that = that.filter(|_| !cues.infinitive.contains(toks[j].lower()));
         let that = that.filter(|&t| {
             !toks.get(t + 1).is_some_and(|n| {
                 n.is_word()
@@ -1063,16 +1180,45 @@ fn leading(
                     )
             })
         });
+        // "said after the convention he would not …", "said on Thursday they
+        // had …": past a short adverbial to a pronoun subject.
+        let pronoun = || {
+            (c + 1..e.min(c + 6))
+                .take_while(|&k| toks[k].is_word())
+                .find(|&k| matches!(toks[k].lower(), "he" | "she" | "they" | "it" | "we"))
+                .filter(|&k| {
+                    !toks[k - 1].is_word() || !super::PREPOSITIONS.contains(&toks[k - 1].lower())
+                })
+        };
         let start = if let Some(t) = that {
             t + 1
+        } else if let Some(p) = (adverbial
+            && cv != Cv::Object
+            && !matches!(
+                toks[c].lower(),
+                "to" | "is"
+                    | "was"
+                    | "are"
+                    | "were"
+                    | "be"
+                    | "been"
+                    | "being"
+                    | "has"
+                    | "had"
+                    | "have"
+            ))
+        .then(pronoun)
+        .flatten()
+        {
+            p
         } else {
             let first = &toks[c];
             let to_infinitive =
                 matches!(cv, Cv::Tell | Cv::Object) && first.is_word() && first.lower() == "to";
-            if cv == Cv::That && !to_infinitive {
+            if (cv == Cv::That || cues.infinitive.contains(toks[j].lower())) && !to_infinitive {
                 continue;
             }
-            if !first.is_word() || (!to_infinitive && cues.no_content.contains(first.lower())) {
+            if !first.is_word() || (!to_infinitive && no_content_at(cues, toks, c)) {
                 continue;
             }
             c
@@ -1162,23 +1308,29 @@ fn content_end(cues: &ClaimCues, toks: &[Tok], a: usize, e: usize) -> usize {
         {
             return k;
         }
+        // After "and" or "but" a stance verb is the source's next act too ("…
+        // and suggested that …", "but noted that …"), and so is a new subject's
+        // cue ("… and Democrats accused the GOP of …").
+        let mut conj = t.is_word();
         for n in k + 1..e.min(k + 4) {
             let w = &toks[n];
             if !w.is_word() {
                 break;
             }
             let l = w.lower();
-            // (A stance verb does not end it: "…, he supported a decision …";
-            // one look-up for both kinds of cue.)
-            let cue = cues.verbs.get(l).is_some_and(|en| {
-                cues.verb_in(toks, n, e, en)
-                    .is_some_and(|(_, cv)| cv != Cv::Object)
-                    || (en.part.is_some() && cues.participle_at(toks, n, e).is_some())
-            });
+            // (A stance verb after a bare comma does not end it: "…, he supported
+            // a decision …"; one look-up for both kinds of cue.)
+            let cue = !w.is_capitalised()
+                && cues.verbs.get(l).is_some_and(|en| {
+                    cues.verb_in(toks, n, e, en)
+                        .is_some_and(|(_, cv)| conj || cv != Cv::Object)
+                        || (en.part.is_some() && cues.participle_at(toks, n, e).is_some())
+                });
             if cue || cues.next_act.contains(l) {
                 let mut end = k;
                 while end > a + 1
                     && (toks[end - 1].is_punct(',')
+                        || is_dash(&toks[end - 1])
                         || (toks[end - 1].is_word()
                             && matches!(toks[end - 1].lower(), "and" | "but")))
                 {
@@ -1186,19 +1338,23 @@ fn content_end(cues: &ClaimCues, toks: &[Tok], a: usize, e: usize) -> usize {
                 }
                 return end;
             }
-            if !matches!(
-                l,
-                "he" | "she"
-                    | "they"
-                    | "it"
-                    | "also"
-                    | "then"
-                    | "later"
-                    | "but"
-                    | "and"
-                    | "which"
-                    | "who"
-            ) {
+            conj |= matches!(l, "and" | "but");
+            let subject = conj && w.is_capitalised() && n > k;
+            if !subject
+                && !matches!(
+                    l,
+                    "he" | "she"
+                        | "they"
+                        | "it"
+                        | "also"
+                        | "then"
+                        | "later"
+                        | "but"
+                        | "and"
+                        | "which"
+                        | "who"
+                )
+            {
                 break;
             }
         }
@@ -1236,12 +1392,28 @@ fn source_before(
     while a > limit && j - a < 3 && toks[a - 1].is_word() {
         a -= 1;
     }
-    let head = toks.get(j.checked_sub(1)?)?;
-    if a >= j || !head.is_word() || !cues.groups.contains(head.lower()) {
-        return None;
-    }
+    let last = toks.get(j.checked_sub(1)?)?;
+    let (head, first) = if a < j && last.is_word() && cues.groups.contains(last.lower()) {
+        (last, a)
+    } else {
+        // "Experts on North Korea said", "officials from both parties say": the
+        // noun and its prepositional phrase, all words.
+        let lo = j.saturating_sub(9).max(limit);
+        let g = (lo..j.saturating_sub(2)).rev().find(|&g| {
+            toks[g].is_word()
+                && cues.groups.contains(toks[g].lower())
+                && super::PREPOSITIONS.contains(&toks[g + 1].lower())
+        })?;
+        if !toks[g..j].iter().all(|t| t.is_word()) {
+            return None;
+        }
+        let mut a = g;
+        while a > limit && g - a < 2 && toks[a - 1].is_word() {
+            a -= 1;
+        }
+        (&toks[g], a)
+    };
     // Only from the start of the clause: "the", an adjective or two, the noun.
-    let first = a;
     let opens = first == limit || !toks[first - 1].is_word();
     if !opens {
         return None;
@@ -1253,7 +1425,7 @@ fn source_before(
     } else {
         first
     };
-    let span = Span::new(toks[text_from].span.start, head.span.end);
+    let span = Span::new(toks[text_from].span.start, toks[j - 1].span.end);
     let anonymous = ex.lex.anonymous_heads.contains(h) && det != "the";
     Some(Phrase {
         span,
@@ -1269,7 +1441,7 @@ fn source_before(
 
 /// The addressee of "told": "told HuffPost UK", "told allies", "told party
 /// activists in north London". Returns (end of the cue, first content token).
-fn addressee(ex: &Extractor, toks: &[Tok], ce: usize, e: usize) -> Option<(usize, usize)> {
+fn addressee(toks: &[Tok], ce: usize, e: usize) -> Option<(usize, usize)> {
     let mut k = ce;
     while k < e && k - ce <= 6 {
         let t = &toks[k];
@@ -1277,7 +1449,8 @@ fn addressee(ex: &Extractor, toks: &[Tok], ce: usize, e: usize) -> Option<(usize
             if t.is_punct(',') && k > ce {
                 return None;
             }
-            if !t.is_punct('.') {
+            // "told MSNBC's “Morning Joe” that …": a programme's name.
+            if !(t.is_punct('.') || (is_quote(t) && k > ce)) {
                 return None;
             }
         }
@@ -1292,9 +1465,7 @@ fn addressee(ex: &Extractor, toks: &[Tok], ce: usize, e: usize) -> Option<(usize
         }
         // "told allies Lansman had been": a capitalised name after a plain
         // addressee, or a pronoun subject.
-        if k > ce
-            && (ex.lex.is_pronoun(l) && matches!(l, "he" | "she" | "they" | "it" | "we" | "i"))
-        {
+        if k > ce && matches!(l, "he" | "she" | "they" | "it" | "we" | "i") {
             return Some((k, k));
         }
         if k > ce
@@ -1314,13 +1485,23 @@ fn addressee(ex: &Extractor, toks: &[Tok], ce: usize, e: usize) -> Option<(usize
 /// A descriptor that names no source: "The move", "The plan" (a sentence
 /// subject before a cue like "found" or "shows" is fine for documents).
 fn phrase_is_not_source(ex: &Extractor, toks: &[Tok], a: usize, b: usize) -> bool {
-    let Some(head) = toks[a..b].iter().rev().find(|t| t.is_word()) else {
-        return true;
+    let source = |b: usize| {
+        toks[a..b]
+            .iter()
+            .rev()
+            .find(|t| t.is_word())
+            .is_some_and(|head| {
+                let h = head.lower();
+                ex.lex.anonymous_heads.contains(h)
+                    || ex.lex.titles.contains(h)
+                    || ex.lex.documents.contains(h)
+                    || ex.lex.organisation_words.contains(h)
+                    || head.is_capitalised()
+            })
     };
-    let h = head.lower();
-    !(ex.lex.anonymous_heads.contains(h)
-        || ex.lex.titles.contains(h)
-        || ex.lex.documents.contains(h)
-        || ex.lex.organisation_words.contains(h)
-        || head.is_capitalised())
+    // "Elected officials from both parties": or the head before a
+    // prepositional phrase.
+    let before_prep =
+        (a + 1..b).find(|&k| toks[k].is_word() && super::PREPOSITIONS.contains(&toks[k].lower()));
+    !(source(b) || before_prep.is_some_and(source))
 }

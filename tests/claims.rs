@@ -364,7 +364,130 @@ fn seed_mixed_attributions() {
 }
 
 #[test]
-#[ignore = "the subject 'A key ally of Labour Party leader Jeremy Corbyn has' is not taken as a source phrase yet"]
 fn seed_told_to_prepare() {
     assert!(seed_source("004", 12, QuoteKind::Indirect).is_some_and(|s| s.1));
+}
+
+#[test]
+fn auxiliary_before_cue_keeps_a_descriptor_source() {
+    // "had" is no head of the phrase "The Electoral Commission".
+    let c = one("The Electoral Commission had warned that the scheme could confuse voters.");
+    assert_eq!(c.0, "the scheme could confuse voters");
+    assert!(c.1.contains("Electoral Commission"), "{c:?}");
+    let c = one("Jane Porter has long said that the hall needs a new roof.");
+    assert_eq!(c.0, "the hall needs a new roof");
+    assert_eq!(c.1, "Jane Porter");
+}
+
+#[test]
+fn and_with_a_stance_verb_or_a_new_subject_ends_the_content() {
+    let text = page(
+        "Jane Porter said the library would close in May and suggested that the hall could stay open.",
+    );
+    let c = claims(&text);
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].0, "the library would close in May");
+    assert_eq!(c[1].0, "the hall could stay open");
+    assert_eq!(c[1].1, "Jane Porter");
+    let text = page(
+        "Councillors said they were tired of the delays and Unison accused the mayor of ignoring staff.",
+    );
+    let c = claims(&text);
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].0, "they were tired of the delays");
+    assert_eq!(c[1].0, "the mayor of ignoring staff");
+    assert_eq!(c[1].1, "Unison");
+    // A bare comma before a stance verb still does not end it.
+    let c = one("Jane Porter said the cuts, he supported, were fair to every ward.");
+    assert_eq!(c.0, "the cuts, he supported, were fair to every ward");
+}
+
+#[test]
+fn source_with_apposition_before_the_cue() {
+    let c =
+        one("A lawyer for the tenants, Paul Avery, said no decision had been made on an appeal.");
+    assert_eq!(c.0, "no decision had been made on an appeal");
+    assert_eq!(c.1, "Paul Avery");
+    // Not content before an inverted cue: the name and its relative clause.
+    let c = one("Mr Avery, who knew the vote would fail, told his staff to draft a new plan.");
+    assert_eq!(c.0, "to draft a new plan");
+    assert_eq!(c.1, "Avery");
+    let c = one("Keron Blake, the director of the trust, called for more money for the parks.");
+    assert_eq!(c.0, "more money for the parks");
+    assert_eq!(c.3, "called for");
+}
+
+#[test]
+fn told_an_addressee_then_it() {
+    let c = one("Jane Porter told the paper it was time to repair the old hall.");
+    assert_eq!(c.0, "it was time to repair the old hall");
+    assert_eq!(c.3, "told the paper");
+}
+
+#[test]
+fn group_source_with_a_prepositional_phrase() {
+    let c = one("Experts on local finance said the cuts could be reversed next year.");
+    assert_eq!(c.0, "the cuts could be reversed next year");
+    assert_eq!(c.1, "Experts on local finance");
+    let c = one("Councillors from both parties say he has been a careful treasurer.");
+    assert_eq!(c.0, "he has been a careful treasurer");
+    assert!(c.1.starts_with("Councillors"), "{c:?}");
+}
+
+#[test]
+fn headline_claims() {
+    let claims_of = |head: &str| {
+        let text = format!(
+            "{head}\n\nThe council met on Monday evening to settle the budget for next year, and the meeting ran late into the night as members argued over the cuts.\n"
+        );
+        claims(&text)
+    };
+    let c = claims_of("Mayor urges residents to save water this summer");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, "to save water this summer");
+    // Title case: the capitalised cue is still a cue.
+    let c = claims_of("Library Will Close In May, Council Leader Says");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, "Library Will Close In May");
+    // "Poll:" labels what follows; "The Latest:" does not.
+    let c = claims_of("Poll: Voters back the new budget by a wide margin");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, "Voters back the new budget by a wide margin");
+    assert_eq!(c[0].1, "Poll");
+    assert!(claims_of("The Latest: Voters back the new budget by a wide margin").is_empty());
+    // A title-case headline without a cue has no claim.
+    assert!(claims_of("Council Settles Budget After Long Night").is_empty());
+}
+
+#[test]
+fn intention_with_an_infinitive() {
+    let c = one("Jane Porter wants to reopen the swimming pool next spring.");
+    assert_eq!(c.0, "to reopen the swimming pool next spring");
+    assert_eq!(c.3, "wants");
+    // A noun object is no claim.
+    assert!(claims(&page("Jane Porter wants a new swimming pool for the town.")).is_empty());
+}
+
+#[test]
+fn content_opens_with_a_word() {
+    // "Having said that, …" reports nothing.
+    assert!(
+        claims(&page(
+            "Having said that, there are members who argue for more cuts."
+        ))
+        .is_empty()
+    );
+}
+
+#[test]
+fn told_a_programme_with_a_quoted_name() {
+    let c = one("Jane Porter told Radio Kent's \"Breakfast Show\" that the cuts were unfair.");
+    assert_eq!(c.0, "the cuts were unfair");
+}
+
+#[test]
+fn adverbial_then_a_pronoun_subject() {
+    let c = one("Jane Porter said after the meeting she would not stand again.");
+    assert_eq!(c.0, "she would not stand again");
+    assert_eq!(c.1, "Jane Porter");
 }

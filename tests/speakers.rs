@@ -14,9 +14,11 @@ type Found = (
 
 fn extract(text: &str) -> Vec<Found> {
     let a = quotecheck::extract_text(text, Format::Text);
+    // Quotations only: a fixture's first line is a headline, which may hold a
+    // claim (tests/claims.rs covers those).
     a.quotes
         .iter()
-        .filter(|q| q.depth == 0)
+        .filter(|q| q.depth == 0 && q.kind != QuoteKind::Indirect)
         .map(|q| {
             (
                 q.span.slice(text).to_string(),
