@@ -440,8 +440,11 @@ pub fn front_matter_value(source: &str, keys: &[&str]) -> Option<String> {
 /// `find_date` reads ("3 March 2017", "March 3, 2017", "Friday 3 March 2017").
 fn iso_date(text: &str) -> Option<String> {
     let t = text.trim();
-    if t.len() >= 10 && day_number(&t[..10]).is_some() && t.as_bytes()[4] == b'-' {
-        return Some(t[..10].to_string());
+    if let Some(d) = t.get(..10)
+        && day_number(d).is_some()
+        && d.as_bytes()[4] == b'-'
+    {
+        return Some(d.to_string());
     }
     crate::document::find_date(t)
 }
@@ -1148,6 +1151,14 @@ mod tests {
 
     fn texts(s: &str) -> Vec<String> {
         words(s).into_iter().map(|w| w.text).collect()
+    }
+
+    #[test]
+    fn a_date_field_cut_inside_a_character_is_no_date() {
+        // Found by the markdown fuzzer: the tenth byte falls inside "…".
+        assert_eq!(iso_date("       !…"), None);
+        assert_eq!(iso_date("2017-03-0…"), None);
+        assert_eq!(iso_date("2017-03-03T10:00"), Some("2017-03-03".into()));
     }
 
     #[test]
