@@ -21,9 +21,7 @@
 //! `require_role_for_speakers` (default true): flag a quoted speaker's bare first
 //! reference; `mononyms`: names that need no given name ("Madonna").
 
-use super::people_util::{
-    RefForm, common_word, named_people, sentence_of, shared_surnames, source_words_of,
-};
+use super::people_util::{CommonWords, RefForm, named_people, sentence_of, shared_surnames};
 use super::{Check, Context, Hit};
 use crate::lexicon::Lexicon;
 use crate::model::{Gender, Zone};
@@ -66,7 +64,7 @@ impl Check for FirstReference {
         let a = cx.article;
         let words = || cx.narrative_words();
         // Made the first time a person needs them, once an article.
-        let source_words = std::cell::OnceCell::new();
+        let common = CommonWords::new(cx.source);
         let mentions = std::cell::OnceCell::new();
         let mentions = || mentions.get_or_init(|| Mentions::new(cx));
         for n in people {
@@ -99,10 +97,7 @@ impl Check for FirstReference {
                 && !full_before
                 && (n.modifier_only || personal(cx, words(), mentions(), first.span, first.form, lex))
                 && !(first.form == RefForm::Surname
-                    && common_word(
-                        source_words.get_or_init(|| source_words_of(cx.source)),
-                        &n.surname,
-                    ))
+                    && common.has(&n.surname))
                 // Someone known only as "Dr Pepper" or "Mrs Simpson" may be a
                 // brand or a title: a speech verb or a quotation must show a
                 // person.

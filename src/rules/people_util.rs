@@ -314,7 +314,7 @@ fn compute_named_people(cx: &Context) -> Vec<Named> {
         .flat_map(|p| p.name.split_whitespace())
         .collect();
     // The surnames of `out` and `extra`, kept up to date as `extra` grows.
-    let mut surnames_so_far: FxHashSet<String> = out.iter().map(|n| n.surname.clone()).collect();
+    let mut surnames_so_far: FxHashSet<&str> = out.iter().map(|n| n.surname.as_str()).collect();
     // Honorific references to surnames the register has no full name for, and
     // one-word speakers, become people of their own.
     let mut extra: Vec<Named> = Vec::new();
@@ -336,7 +336,7 @@ fn compute_named_people(cx: &Context) -> Vec<Named> {
             .get(k + 1)
             .is_some_and(|(s, nw, _)| adjacent(sp, *s) && upper_first(nw));
         if !known && !next_is_name {
-            surnames_so_far.insert(bare.to_string());
+            surnames_so_far.insert(bare);
             extra.push(Named {
                 person: None,
                 name: bare.to_string(),
@@ -367,11 +367,11 @@ fn compute_named_people(cx: &Context) -> Vec<Named> {
             || in_a_name
             || lex.first_names_male.contains(&lw)
             || lex.first_names_female.contains(&lw)
-            || surnames_so_far.contains(&p.name)
+            || surnames_so_far.contains(p.name.as_str())
         {
             continue;
         }
-        surnames_so_far.insert(p.name.clone());
+        surnames_so_far.insert(p.name.as_str());
         extra.push(Named {
             person: Some(pi),
             name: p.name.clone(),
@@ -589,13 +589,9 @@ fn compute_named_people(cx: &Context) -> Vec<Named> {
     // person of the surname, whom the register missed.
     let mut others: Vec<Named> = Vec::new();
     // (surname, a word of the name) of `out` and `others`.
-    let mut name_words: FxHashSet<(String, String)> = out
+    let mut name_words: FxHashSet<(&str, &str)> = out
         .iter()
-        .flat_map(|o| {
-            o.name
-                .split_whitespace()
-                .map(|x| (o.surname.clone(), x.to_string()))
-        })
+        .flat_map(|o| o.name.split_whitespace().map(|x| (o.surname.as_str(), x)))
         .collect();
     let mut surname_at: FxHashMap<&str, Vec<usize>> = Default::default();
     for (k, (_, w, _)) in words.iter().enumerate().skip(1) {
@@ -638,12 +634,12 @@ fn compute_named_people(cx: &Context) -> Vec<Named> {
                 || lex.organisation_words.contains(&lg)
                 || COURTESY.contains(&lg.trim_end_matches('.'))
                 || RANK.contains(&lg.as_str())
-                || name_words.contains(&(n.surname.clone(), g.to_string()))
+                || name_words.contains(&(n.surname.as_str(), g))
             {
                 continue;
             }
-            name_words.insert((n.surname.clone(), g.to_string()));
-            name_words.insert((n.surname.clone(), n.surname.clone()));
+            name_words.insert((n.surname.as_str(), g));
+            name_words.insert((n.surname.as_str(), n.surname.as_str()));
             others.push(Named {
                 person: None,
                 name: format!("{g} {}", n.surname),
@@ -827,14 +823,37 @@ fn plausible_given(w: &str, lex: &Lexicon) -> bool {
 
 /// The word also stands in lower case in the article ("games", "brown"): a
 /// capitalised one may be the common word at a sentence start, not a surname.
-/// `words` is `source_words_of` the article.
-pub fn common_word(words: &FxHashSet<&str>, w: &str) -> bool {
-    let lower = w.to_lowercase();
-    lower != w && words.contains(lower.as_str())
+pub struct CommonWords<'a> {
+    source: &'a str,
+    asked: std::cell::Cell<usize>,
+    words: std::cell::OnceCell<FxHashSet<&'a str>>,
 }
 
-/// The runs of letters and digits of a text, as a set: made once an article, so
-/// that asking of every person costs a look-up, not a reading of the article.
-pub fn source_words_of(source: &str) -> FxHashSet<&str> {
-    source.split(|c: char| !c.is_alphanumeric()).collect()
+impl<'a> CommonWords<'a> {
+    pub fn new(source: &'a str) -> CommonWords<'a> {
+        CommonWords {
+            source,
+            asked: Default::default(),
+            words: Default::default(),
+        }
+    }
+
+    /// The word also stands in lower case in the article. The first few
+    /// questions read the text; after them its words are put in a set, so an
+    /// article of thousands of people is read a fixed number of times.
+    pub fn has(&self, w: &str) -> bool {
+        let lower = w.to_lowercase();
+        if lower == w {
+            return false;
+        }
+        let asked = self.asked.get();
+        self.asked.set(asked + 1);
+        let mut runs = self.source.split(|c: char| !c.is_alphanumeric());
+        if asked < 8 {
+            return runs.any(|x| x == lower);
+        }
+        self.words
+            .get_or_init(|| runs.collect())
+            .contains(lower.as_str())
+    }
 }
