@@ -348,3 +348,86 @@ fn rule_and_config_files_with_a_huge_line_or_a_pathological_pattern() {
     let out = run(dir.path(), &["--format", "short", "."]);
     assert_no_panic(&out);
 }
+
+/// One article naming many distinct people, each introduced in full with a role
+/// and then called by surname: the people rules index the register by name,
+/// so the cost does not grow with people × words. Only the one person whose
+/// first reference lacks a given name is reported, and every quotation keeps
+/// its speaker.
+#[test]
+fn many_distinct_people() {
+    const GIVEN: [&str; 10] = [
+        "Alan", "Brenda", "Colin", "Diane", "Edward", "Fiona", "Graham", "Helen", "Ian", "Julia",
+    ];
+    const SYLLABLES: [&str; 20] = [
+        "Bar", "Cor", "Dal", "Fen", "Gar", "Hol", "Jas", "Kir", "Lom", "Mer", "Nor", "Pel", "Quin",
+        "Ros", "Sal", "Tor", "Vel", "Wen", "Yar", "Zel",
+    ];
+    let people = size(400, 4000);
+    let mut surnames = Vec::new();
+    for a in SYLLABLES {
+        for b in SYLLABLES {
+            surnames.push(format!("{a}{}", b.to_lowercase()));
+        }
+    }
+    if people > surnames.len() {
+        surnames = surnames
+            .iter()
+            .flat_map(|s| {
+                SYLLABLES
+                    .iter()
+                    .map(move |c| format!("{s}{}", c.to_lowercase()))
+            })
+            .collect();
+    }
+    let mut text = String::from("Council votes on plan\n\n");
+    let mut names = Vec::new();
+    for (i, surname) in surnames.iter().take(people).enumerate() {
+        let name = format!("{} {surname}", GIVEN[i % GIVEN.len()]);
+        text.push_str(&format!(
+            "{name}, a local councillor, said: “We will appeal against the decision.”\n\n\
+             {surname} said the vote had been rushed.\n\n"
+        ));
+        names.push(name);
+    }
+    let quelch = text.len();
+    text.push_str(
+        "Mr Quelch said: “The plan is a disgrace.”\n\n\
+         Henry Quelch, who chairs the residents’ group, said he would fight on.\n\n",
+    );
+    let dir = TempDir::new();
+    dir.write("people.txt", &text);
+
+    let out = run(&dir.0, &["--format", "json", "--no-ledger", "people.txt"]);
+    assert_no_panic(&out);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", stderr(&out)));
+    let first_refs: Vec<u64> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "first-reference-incomplete")
+        .map(|f| f["start"].as_u64().expect("start"))
+        .collect();
+    assert_eq!(
+        first_refs,
+        [quelch as u64],
+        "only “Mr Quelch” lacks a given name"
+    );
+
+    let out = run(&dir.0, &["extract", "--format", "json", "people.txt"]);
+    assert_no_panic(&out);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", stderr(&out)));
+    let speakers: Vec<&str> = doc["files"][0]["quotes"]
+        .as_array()
+        .expect("quotes")
+        .iter()
+        .filter(|q| q["kind"] == "direct")
+        .map(|q| q["speaker"]["name"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(speakers.len(), people + 1);
+    for (name, speaker) in names.iter().zip(&speakers) {
+        assert_eq!(name, speaker);
+    }
+}

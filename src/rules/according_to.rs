@@ -17,6 +17,7 @@
 use super::people_util::named_people;
 use super::{Check, Context, Hit};
 use crate::span::Span;
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -52,13 +53,20 @@ impl Check for AccordingTo {
             let cue = Span::new(a.start, words[i + 1].0.end);
             let pronoun = self.pronouns.iter().any(|p| p.eq_ignore_ascii_case(w3));
             let person = pronoun.then(|| (w3.to_string(), *next)).or_else(|| {
-                let people = people.get_or_insert_with(|| named_people(cx));
-                people.iter().find_map(|n| {
-                    n.refs
-                        .iter()
-                        .find(|r| !r.attributive && r.span.start == next.start)
-                        .map(|r| (n.name.clone(), r.span))
-                })
+                // Where each person's references start (the first person's, in
+                // register order, where two start together): one look-up.
+                let starts = people.get_or_insert_with(|| {
+                    let mut at: FxHashMap<usize, (&str, Span)> = FxHashMap::default();
+                    for n in named_people(cx) {
+                        for r in n.refs.iter().filter(|r| !r.attributive) {
+                            at.entry(r.span.start).or_insert((n.name.as_str(), r.span));
+                        }
+                    }
+                    at
+                });
+                starts
+                    .get(&next.start)
+                    .map(|&(name, span)| (name.to_string(), span))
             });
             if let Some((who, at)) = person {
                 out.push(

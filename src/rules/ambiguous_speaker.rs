@@ -27,8 +27,8 @@
 //! as rivals of "he" and "she".
 
 use super::speakers_util::{
-    Named, display_name, has_cue, last_spoken_before, named_in_narrative, named_within,
-    sentence_of, sentence_starts, speaker_key, spoken, words_within,
+    Named, NamedGenders, display_name, has_cue, last_spoken_before, named_in_narrative,
+    named_within, sentence_of, sentence_starts, speaker_key, spoken, words_within,
 };
 use super::{Check, Context, Hit};
 use crate::model::{Gender, SpeakerSource, Zone};
@@ -72,6 +72,7 @@ impl Check for AmbiguousSpeaker {
         let starts = sentence_starts(cx);
         let words = cx.narrative_words();
         let last_spoken = last_spoken_before(&a.quotes);
+        let genders = std::cell::OnceCell::new();
         let sentence = |k: usize| {
             let end = starts.get(k + 1).copied().unwrap_or(cx.source.len());
             Span::new(starts[k], end)
@@ -151,8 +152,12 @@ impl Check for AmbiguousSpeaker {
             }
             // For a pronoun, the speaker must be a person of its gender
             // (otherwise the resolution is in doubt, not the text).
-            if matches!(wanted, Wanted::Gender(_))
-                && !named.iter().any(|n| n.is(sp.person, &key) && compatible(n))
+            if let Wanted::Gender(wanted) = &wanted
+                && !genders
+                    .get_or_init(|| NamedGenders::new(named))
+                    .any(sp.person, &key, |g| {
+                        g == *wanted || (self.unknown_gender_compatible && g == Gender::Unknown)
+                    })
             {
                 continue;
             }

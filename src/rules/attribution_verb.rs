@@ -27,7 +27,9 @@
 //! `not_after`: words that, earlier in the same sentence, make the phrase someone
 //! else's reported words ("the minister said Mr Howard was wrong to say …").
 
-use super::sourcing_util::{Word, narrative, quote_after_in_sentence, quote_with_cue};
+use super::sourcing_util::{
+    Word, narrative, narrative_lower, quote_after_in_sentence, quote_with_cue,
+};
 use super::{Check, Context, Hit};
 use crate::model::Zone;
 use serde::Deserialize;
@@ -175,6 +177,7 @@ impl Check for AttributionVerb {
             return;
         }
         let words = narrative(cx);
+        let lower = narrative_lower(cx);
         let first_words: rustc_hash::FxHashSet<&str> =
             phrases.iter().map(|(p, _)| p[0].as_str()).collect();
         let mut i = 0;
@@ -184,13 +187,13 @@ impl Check for AttributionVerb {
                 i += 1;
                 continue;
             }
-            let lw = words[i].lower();
-            if !first_words.contains(&*lw) {
+            let lw = &lower[i];
+            if !first_words.contains(&**lw) {
                 i += 1;
                 continue;
             }
             let hit = phrases.iter().find(|(p, _)| {
-                p[0] == lw
+                p[0] == **lw
                     && p.len() <= words.len() - i
                     && p.iter().zip(&words[i..]).all(|(a, b)| b.is(a))
             });

@@ -21,7 +21,7 @@
 //! `require_role_for_speakers` (default true): flag a quoted speaker's bare first
 //! reference; `mononyms`: names that need no given name ("Madonna").
 
-use super::people_util::{RefForm, common_word, named_people, sentence_of, shares_surname};
+use super::people_util::{CommonWords, RefForm, named_people, sentence_of, shared_surnames};
 use super::{Check, Context, Hit};
 use crate::lexicon::Lexicon;
 use crate::model::{Gender, Zone};
@@ -59,11 +59,16 @@ impl Default for FirstReference {
 impl Check for FirstReference {
     fn check(&self, cx: &Context, out: &mut Vec<Hit>) {
         let people = named_people(cx);
+        let shared = shared_surnames(people);
         let lex = Lexicon::get();
         let a = cx.article;
         let words = || cx.narrative_words();
+        // Made the first time a person needs them, once an article.
+        let common = CommonWords::new(cx.source);
+        let mentions = std::cell::OnceCell::new();
+        let mentions = || mentions.get_or_init(|| Mentions::new(cx));
         for n in people {
-            if shares_surname(people, n) || self.mononyms.contains(&n.surname) {
+            if shared.contains(n.surname.as_str()) || self.mononyms.contains(&n.surname) {
                 continue;
             }
             // A modifier ("Corbyn supporters") before the full name is not the
@@ -90,8 +95,9 @@ impl Check for FirstReference {
             });
             if self.require_given_name
                 && !full_before
-                && (n.modifier_only || personal(cx, words(), first.span, first.form, lex))
-                && !(first.form == RefForm::Surname && common_word(cx, &n.surname))
+                && (n.modifier_only || personal(cx, words(), mentions(), first.span, first.form, lex))
+                && !(first.form == RefForm::Surname
+                    && common.has(&n.surname))
                 // Someone known only as "Dr Pepper" or "Mrs Simpson" may be a
                 // brand or a title: a speech verb or a quotation must show a
                 // person.
@@ -99,7 +105,7 @@ impl Check for FirstReference {
                     || n.modifier_only
                     || n
                         .body_refs()
-                        .any(|r| personal(cx, words(), r.span, RefForm::Surname, lex)))
+                        .any(|r| personal(cx, words(), mentions(), r.span, RefForm::Surname, lex)))
                 && matches!(first.form, RefForm::Surname | RefForm::Honorific)
             {
                 let later_full = n.body_refs().find(|r| r.form == RefForm::Full);
@@ -204,12 +210,48 @@ impl Check for FirstReference {
 /// The name stands alone in its sentence: nothing but a cue after it ("Neil
 /// Coyle said"), nothing but a cue or a function word before it, and no title or
 /// role word anywhere in the sentence's narrative.
-fn bare_in_sentence(cx: &Context, all: &[Word], name: Span, sentence: Span, lex: &Lexicon) -> bool {
-    let words: Vec<(Span, &str)> = all
+/// The narrative words within `window`. They are in text order and do not
+/// overlap, so their ends ascend too: a bisection and a run.
+fn within<'w, 'a>(words: &'w [Word<'a>], window: Span) -> impl Iterator<Item = &'w Word<'a>> {
+    let from = words.partition_point(|(s, _, _)| s.start < window.start);
+    words[from..]
         .iter()
-        .filter(|(s, _, _)| sentence.start <= s.start && s.end <= sentence.end)
-        .map(|&(s, w, _)| (s, w))
-        .collect();
+        .take_while(move |(s, _, _)| s.end <= window.end)
+}
+
+/// The spans of the speakers' mentions, sorted, with the longest's length.
+struct Mentions {
+    spans: Vec<Span>,
+    longest: usize,
+}
+
+impl Mentions {
+    fn new(cx: &Context) -> Mentions {
+        let mut spans: Vec<Span> = cx
+            .article
+            .quotes
+            .iter()
+            .filter_map(|q| q.speaker.as_ref().and_then(|s| s.mention))
+            .collect();
+        spans.sort_unstable();
+        let longest = spans.iter().map(Span::len).max().unwrap_or(0);
+        Mentions { spans, longest }
+    }
+
+    /// Some mention holds `r`.
+    fn hold(&self, r: Span) -> bool {
+        let to = self.spans.partition_point(|m| m.start <= r.start);
+        let from = self
+            .spans
+            .partition_point(|m| m.start + self.longest < r.end);
+        self.spans[from.min(to)..to]
+            .iter()
+            .any(|m| m.start <= r.start && r.end <= m.end)
+    }
+}
+
+fn bare_in_sentence(cx: &Context, all: &[Word], name: Span, sentence: Span, lex: &Lexicon) -> bool {
+    let words: Vec<(Span, &str)> = within(all, sentence).map(|&(s, w, _)| (s, w)).collect();
     let after =
         cx.source[name.end..sentence.end.max(name.end)].trim_start_matches(['’', '\'', 's']);
     let next_word = words.iter().find(|(s, _)| s.start >= name.end);
@@ -275,9 +317,7 @@ const ROLE_WORDS: [&str; 30] = [
 /// A title, role or credential word, or an organisation's possessive ("Amnesty
 /// International's chief"), in the narrative of `window` outside the name.
 fn has_role_words(words: &[Word], name: Span, window: Span, lex: &Lexicon) -> bool {
-    words
-        .iter()
-        .filter(|(s, _, _)| window.start <= s.start && s.end <= window.end)
+    within(words, window)
         .filter(|(s, _, _)| !(name.start <= s.start && s.end <= name.end))
         .any(|(_, w, _)| {
             let (bare, possessive) = super::people_util::strip_possessive(w);
@@ -356,24 +396,27 @@ fn next_sentence(cx: &Context, s: Span) -> Option<Span> {
 /// next to it ("Gerrard said", "said Gerrard"), or the speaker's mention of a
 /// quotation. A bare capitalised word before the full name may be a company, a
 /// place or a report ("Ford", "the Tomlinson report").
-fn personal(cx: &Context, words: &[Word], r: Span, form: RefForm, lex: &Lexicon) -> bool {
+fn personal(
+    cx: &Context,
+    words: &[Word],
+    mentions: &Mentions,
+    r: Span,
+    form: RefForm,
+    lex: &Lexicon,
+) -> bool {
     if matches!(form, RefForm::Honorific | RefForm::Rank) {
         return true;
     }
-    if cx.article.quotes.iter().any(|q| {
-        q.speaker
-            .as_ref()
-            .and_then(|s| s.mention)
-            .is_some_and(|m| m.start <= r.start && r.end <= m.end)
-    }) {
+    if mentions.hold(r) {
         return true;
     }
-    let Some(k0) = words.iter().position(|(s, _, _)| s.start == r.start) else {
+    // The words are in text order and do not overlap: bisections.
+    let k0 = words.partition_point(|(s, _, _)| s.start < r.start);
+    if words.get(k0).is_none_or(|(s, _, _)| s.start != r.start) {
         return false;
-    };
-    let k = words
-        .iter()
-        .position(|(s, _, _)| s.start < r.end && r.end <= s.end)
+    }
+    let k = Some(words.partition_point(|(s, _, _)| s.end < r.end))
+        .filter(|&k| words.get(k).is_some_and(|(s, _, _)| s.start < r.end))
         .unwrap_or(k0);
     let cue = |j: usize| {
         words.get(j).is_some_and(|(s, w, _)| {

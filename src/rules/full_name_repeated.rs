@@ -13,7 +13,7 @@
 //! # Options
 //! `reintroduce_after_paragraphs` (default 8).
 
-use super::people_util::{RefForm, named_people, shares_surname};
+use super::people_util::{RefForm, named_people, shared_surnames};
 use super::{Check, Context, Hit};
 use serde::Deserialize;
 
@@ -39,8 +39,9 @@ impl Default for FullNameRepeated {
 impl Check for FullNameRepeated {
     fn check(&self, cx: &Context, out: &mut Vec<Hit>) {
         let people = named_people(cx);
+        let shared = shared_surnames(people);
         for n in people {
-            if shares_surname(people, n) {
+            if shared.contains(n.surname.as_str()) {
                 continue;
             }
             let mut short = None;

@@ -18,6 +18,7 @@
 use super::speakers_util::{named_in_narrative, sentences_in, spoken};
 use super::{Check, Context, Hit};
 use crate::model::{QuoteKind, SpeakerSource, Zone};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -43,6 +44,24 @@ impl Check for LateAttribution {
     fn check(&self, cx: &Context, out: &mut Vec<Hit>) {
         let a = cx.article;
         let named = named_in_narrative(cx);
+        // Look-ups made once an article, not a scan per quotation: where each
+        // person of the register is first named in the narrative, the first
+        // spoken quotation of each speaker's name, and the text in lower case.
+        let mut first_named: FxHashMap<usize, usize> = FxHashMap::default();
+        for m in named {
+            if let Some(p) = m.person {
+                let e = first_named.entry(p).or_insert(m.span.start);
+                *e = (*e).min(m.span.start);
+            }
+        }
+        let mut first_spoken: FxHashMap<String, usize> = FxHashMap::default();
+        for (i, o) in a.quotes.iter().enumerate() {
+            if let Some(s) = o.speaker.as_ref().filter(|_| spoken(o)) {
+                first_spoken.entry(s.name.to_ascii_lowercase()).or_insert(i);
+            }
+        }
+        let lowered = std::cell::OnceCell::new();
+        let mut first_said: FxHashMap<String, Option<usize>> = FxHashMap::default();
         for (qi, q) in a.quotes.iter().enumerate() {
             let (Some(sp), Some(cue), Some(close)) = (&q.speaker, &q.cue, q.close) else {
                 continue;
@@ -81,25 +100,30 @@ impl Check for LateAttribution {
             }
             let start = q.open.map_or(q.span.start, |o| o.start);
             let known_person = sp.person.is_some_and(|p| {
-                named
-                    .iter()
-                    .any(|m| m.person == Some(p) && m.span.start < start)
+                first_named.get(&p).is_some_and(|&at| at < start)
                     || a.people[p]
                         .mentions
                         .iter()
                         .any(|m| m.span.start < start && !q.span.contains(m.span.start))
             });
-            let quoted_before = a.quotes[..qi].iter().any(|o| {
-                spoken(o)
-                    && o.speaker
-                        .as_ref()
-                        .is_some_and(|s| s.name.eq_ignore_ascii_case(&sp.name))
-            });
-            let lower = sp.name.to_lowercase();
-            let said_before = sp.person.is_none()
-                && !sp.anonymous
-                && cx.source[..start].to_lowercase().contains(&lower);
-            if known_person || quoted_before || said_before {
+            let quoted_before = first_spoken
+                .get(&sp.name.to_ascii_lowercase())
+                .is_some_and(|&i| i < qi);
+            if known_person || quoted_before {
+                continue;
+            }
+            let said_before = sp.person.is_none() && !sp.anonymous && {
+                let lower = sp.name.to_lowercase();
+                match lowered.get_or_init(|| Lowered::new(cx.source)) {
+                    // The name's first place in the text, looked up once a name.
+                    Lowered::Aligned(text) => first_said
+                        .entry(lower)
+                        .or_insert_with_key(|l| text.find(l.as_str()).map(|i| i + l.len()))
+                        .is_some_and(|end| end <= start),
+                    Lowered::Unaligned => cx.source[..start].to_lowercase().contains(&lower),
+                }
+            };
+            if said_before {
                 continue;
             }
             let mention = sp.mention.unwrap_or(cue.span);
@@ -110,6 +134,28 @@ impl Check for LateAttribution {
                     .var("sentences", n.to_string())
                     .label(mention, format!("first named here, after {n} sentences")),
             );
+        }
+    }
+}
+
+/// The text in lower case, when each byte offset of it is that of the original
+/// (every character's lower case is as long as itself, and no capital sigma,
+/// whose lower case depends on what follows): then the lower case of a prefix
+/// is a prefix of it.
+enum Lowered {
+    Aligned(String),
+    Unaligned,
+}
+
+impl Lowered {
+    fn new(source: &str) -> Lowered {
+        let aligned = source.chars().all(|c| {
+            c != 'Σ' && c.to_lowercase().map(char::len_utf8).sum::<usize>() == c.len_utf8()
+        });
+        if aligned {
+            Lowered::Aligned(source.to_lowercase())
+        } else {
+            Lowered::Unaligned
         }
     }
 }

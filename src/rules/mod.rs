@@ -98,6 +98,7 @@ pub struct Context<'a> {
 struct Memo<'a> {
     narrative_words: OnceCell<Vec<(Span, &'a str, Zone)>>,
     narrative: OnceCell<Vec<sourcing_util::Word<'a>>>,
+    narrative_lower: OnceCell<Vec<std::borrow::Cow<'a, str>>>,
     sources: OnceCell<Vec<anonymity_util::Source>>,
     named_in_narrative: OnceCell<Vec<speakers_util::Named>>,
     named_people: OnceCell<Vec<people_util::Named>>,

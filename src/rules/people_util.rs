@@ -9,6 +9,7 @@ use super::Context;
 use crate::lexicon::Lexicon;
 use crate::model::{Gender, Zone};
 use crate::span::Span;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// How a reference names the person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -286,13 +287,34 @@ fn compute_named_people(cx: &Context) -> Vec<Named> {
             modifier_only: false,
         });
     }
+    // Every look-up below is by hash, never a scan of the people: an article
+    // naming thousands of people stays linear in its length.
+    let mut quotes_of: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for (qi, q) in a.quotes.iter().enumerate() {
-        if let Some(pi) = q.speaker.as_ref().and_then(|s| s.person)
-            && let Some(n) = out.iter_mut().find(|n| n.person == Some(pi))
-        {
-            n.quotes.push(qi);
+        if let Some(pi) = q.speaker.as_ref().and_then(|s| s.person) {
+            quotes_of.entry(pi).or_default().push(qi);
         }
     }
+    for n in out.iter_mut() {
+        if let Some(qs) = n.person.and_then(|pi| quotes_of.get(&pi)) {
+            n.quotes.clone_from(qs);
+        }
+    }
+    // The words of the register's names, and those of its names of two words or
+    // more.
+    let name_parts: FxHashSet<&str> = a
+        .people
+        .iter()
+        .flat_map(|p| p.name.split_whitespace())
+        .collect();
+    let long_name_parts: FxHashSet<&str> = a
+        .people
+        .iter()
+        .filter(|p| p.name.split_whitespace().count() > 1)
+        .flat_map(|p| p.name.split_whitespace())
+        .collect();
+    // The surnames of `out` and `extra`, kept up to date as `extra` grows.
+    let mut surnames_so_far: FxHashSet<&str> = out.iter().map(|n| n.surname.as_str()).collect();
     // Honorific references to surnames the register has no full name for, and
     // one-word speakers, become people of their own.
     let mut extra: Vec<Named> = Vec::new();
@@ -308,15 +330,13 @@ fn compute_named_people(cx: &Context) -> Vec<Named> {
         {
             continue;
         }
-        let known = out.iter().chain(&extra).any(|n| n.surname == bare)
-            || a.people
-                .iter()
-                .any(|p| p.name.split_whitespace().any(|part| part == bare));
+        let known = surnames_so_far.contains(bare) || name_parts.contains(bare);
         // "Mr Jon Lansman": the given name follows the title.
         let next_is_name = words
             .get(k + 1)
             .is_some_and(|(s, nw, _)| adjacent(sp, *s) && upper_first(nw));
         if !known && !next_is_name {
+            surnames_so_far.insert(bare);
             extra.push(Named {
                 person: None,
                 name: bare.to_string(),
@@ -333,13 +353,7 @@ fn compute_named_people(cx: &Context) -> Vec<Named> {
         if p.name.split_whitespace().count() != 1 || !capitalised(&p.name) {
             continue;
         }
-        let quotes: Vec<usize> = a
-            .quotes
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| q.speaker.as_ref().is_some_and(|s| s.person == Some(pi)))
-            .map(|(qi, _)| qi)
-            .collect();
+        let quotes: Vec<usize> = quotes_of.get(&pi).cloned().unwrap_or_default();
         // A one-word speaker is a person when something says so: a title, a
         // pronoun that stood for them. A given name alone ("his daughter Jill")
         // is how relatives are named, not a missing first name.
@@ -347,19 +361,17 @@ fn compute_named_people(cx: &Context) -> Vec<Named> {
         // (A pronoun that stood for them is no proof: "Oxfam … he said".)
         let person_like = p.gender != Gender::Unknown;
         // "Xie Xuren": the surname may come first.
-        let in_a_name = a.people.iter().any(|o| {
-            o.name.split_whitespace().count() > 1
-                && o.name.split_whitespace().any(|part| part == p.name)
-        });
+        let in_a_name = long_name_parts.contains(p.name.as_str());
         if quotes.is_empty()
             || !person_like
             || in_a_name
             || lex.first_names_male.contains(&lw)
             || lex.first_names_female.contains(&lw)
-            || out.iter().chain(&extra).any(|n| n.surname == p.name)
+            || surnames_so_far.contains(p.name.as_str())
         {
             continue;
         }
+        surnames_so_far.insert(p.name.as_str());
         extra.push(Named {
             person: Some(pi),
             name: p.name.clone(),
@@ -373,8 +385,17 @@ fn compute_named_people(cx: &Context) -> Vec<Named> {
     }
     // The register misses some full names ("Tories Ken Clarke", "Paul King"
     // with a title word for a surname): look for one in the narrative.
+    let extra_surnames: FxHashSet<&str> = extra.iter().map(|n| n.surname.as_str()).collect();
+    let mut extra_at: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (k, (_, w, _)) in words.iter().enumerate().skip(1) {
+        let bare = strip_possessive(w).0;
+        if extra_surnames.contains(bare) {
+            extra_at.entry(bare).or_default().push(k);
+        }
+    }
     for n in extra.iter_mut() {
-        let found = (1..words.len()).find_map(|k| {
+        let at = extra_at.get(n.surname.as_str()).map_or(&[][..], |v| &v[..]);
+        let found = at.iter().find_map(|&k| {
             let (sp, w, zone) = words[k];
             let (gsp, g, _) = words[k - 1];
             let lg = g.to_lowercase();
@@ -410,11 +431,19 @@ fn compute_named_people(cx: &Context) -> Vec<Named> {
     }
 
     // Only words that are, or hold, a surname or a given name need looking at.
-    let keys: rustc_hash::FxHashSet<String> = out
+    let keys: FxHashSet<String> = out
         .iter()
         .flat_map(|n| [Some(n.surname.clone()), n.given.clone()])
         .flatten()
         .collect();
+    // The people (indices in `out`, ascending) of each surname or given name.
+    let mut holders: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (i, n) in out.iter().enumerate() {
+        holders.entry(n.surname.clone()).or_default().push(i);
+        if let Some(g) = n.given.as_ref().filter(|g| **g != n.surname) {
+            holders.entry(g.clone()).or_default().push(i);
+        }
+    }
     let all_parts: Vec<Vec<String>> = out
         .iter()
         .map(|n| n.name.split_whitespace().map(str::to_string).collect())
@@ -429,12 +458,7 @@ fn compute_named_people(cx: &Context) -> Vec<Named> {
         }
         // "Corbyn-backing", "pro-Corbyn": the name as a modifier.
         let (head, compound) = match bare.split_once(['-', '‑']) {
-            _ if out
-                .iter()
-                .any(|n| n.surname == bare || n.given.as_deref() == Some(bare)) =>
-            {
-                (bare, false)
-            }
+            _ if keys.contains(bare) => (bare, false),
             Some((h, t)) if capitalised(h) && t.chars().next().is_some_and(char::is_lowercase) => {
                 (h, true)
             }
@@ -474,7 +498,8 @@ fn compute_named_people(cx: &Context) -> Vec<Named> {
                     ATTRIBUTIVE_HEADS.contains(nw) || lex.anonymous_heads.contains(nw)
                 }));
         let paragraph = paragraph_of(cx, sp.start);
-        for (n, parts) in out.iter_mut().zip(&all_parts) {
+        for &i in holders.get(head).map_or(&[][..], |v| &v[..]) {
+            let (n, parts) = (&mut out[i], &all_parts[i]);
             if n.surname == head {
                 // The whole name, ending here?
                 let full = parts.len() >= 2
@@ -563,7 +588,12 @@ fn compute_named_people(cx: &Context) -> Vec<Named> {
     // "Alan Smith" in the register and "Doug Smith" in the narrative: another
     // person of the surname, whom the register missed.
     let mut others: Vec<Named> = Vec::new();
-    let mut surname_at: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
+    // (surname, a word of the name) of `out` and `others`.
+    let mut name_words: FxHashSet<(&str, &str)> = out
+        .iter()
+        .flat_map(|o| o.name.split_whitespace().map(|x| (o.surname.as_str(), x)))
+        .collect();
+    let mut surname_at: FxHashMap<&str, Vec<usize>> = Default::default();
     for (k, (_, w, _)) in words.iter().enumerate().skip(1) {
         let bare = strip_possessive(w).0;
         if keys.contains(bare) {
@@ -604,13 +634,12 @@ fn compute_named_people(cx: &Context) -> Vec<Named> {
                 || lex.organisation_words.contains(&lg)
                 || COURTESY.contains(&lg.trim_end_matches('.'))
                 || RANK.contains(&lg.as_str())
-                || out
-                    .iter()
-                    .chain(&others)
-                    .any(|o| o.surname == n.surname && o.name.split_whitespace().any(|x| x == g))
+                || name_words.contains(&(n.surname.as_str(), g))
             {
                 continue;
             }
+            name_words.insert((n.surname.as_str(), g));
+            name_words.insert((n.surname.as_str(), n.surname.as_str()));
             others.push(Named {
                 person: None,
                 name: format!("{g} {}", n.surname),
@@ -632,15 +661,15 @@ fn compute_named_people(cx: &Context) -> Vec<Named> {
     }
     // A given name that is also another person's given name or surname says
     // nothing by itself.
-    let surnames: Vec<String> = out.iter().map(|n| n.surname.clone()).collect();
-    let givens: Vec<Option<String>> = out.iter().map(|n| n.given.clone()).collect();
-    for (i, n) in out.iter_mut().enumerate() {
+    let surnames: FxHashSet<String> = out.iter().map(|n| n.surname.clone()).collect();
+    let mut givens: FxHashMap<String, usize> = FxHashMap::default();
+    for g in out.iter().filter_map(|n| n.given.clone()) {
+        *givens.entry(g).or_default() += 1;
+    }
+    for n in out.iter_mut() {
         if let Some(g) = &n.given {
-            let shared = surnames.contains(g)
-                || givens
-                    .iter()
-                    .enumerate()
-                    .any(|(j, o)| j != i && o.as_ref() == Some(g));
+            // Another's: the count holds this person's own.
+            let shared = surnames.contains(g) || givens.get(g).is_some_and(|&c| c > 1);
             if shared {
                 n.refs.retain(|r| r.form != RefForm::Given);
             }
@@ -664,12 +693,21 @@ fn compute_named_people(cx: &Context) -> Vec<Named> {
     out
 }
 
-/// People whose surname is another's too: E4's business, so E1-E3 leave them.
-pub fn shares_surname(all: &[Named], n: &Named) -> bool {
-    all.iter()
-        .filter(|o| o.surname == n.surname && (o.person.is_some() || o.given.is_some()))
-        .count()
-        > 1
+/// The surnames more than one person holds (people of the register, or with a
+/// given name): E4's business, so E1-E3 leave their holders.
+pub fn shared_surnames(all: &[Named]) -> FxHashSet<&str> {
+    let mut count: FxHashMap<&str, usize> = FxHashMap::default();
+    for o in all
+        .iter()
+        .filter(|o| o.person.is_some() || o.given.is_some())
+    {
+        *count.entry(o.surname.as_str()).or_default() += 1;
+    }
+    count
+        .into_iter()
+        .filter(|&(_, c)| c > 1)
+        .map(|(s, _)| s)
+        .collect()
 }
 
 /// Party and nationality words that stand before "supporters" and "spokesman"
@@ -726,7 +764,12 @@ fn modifier_only_names(cx: &Context, words: &[(Span, &str, Zone)], known: &[Name
     let lex = Lexicon::get();
     let adjacent =
         |x: Span, y: Span| x.end <= y.start && cx.source[x.end..y.start].trim().is_empty();
-    let mut counts: rustc_hash::FxHashMap<&str, (usize, bool)> = Default::default();
+    let mut counts: FxHashMap<&str, (usize, bool)> = Default::default();
+    let known: FxHashSet<&str> = known
+        .iter()
+        .flat_map(|n| [Some(n.surname.as_str()), n.given.as_deref()])
+        .flatten()
+        .collect();
     for (k, &(sp, w, zone)) in words.iter().enumerate() {
         if zone != Zone::Body || !capitalised(w) {
             continue;
@@ -753,9 +796,7 @@ fn modifier_only_names(cx: &Context, words: &[(Span, &str, Zone)], known: &[Name
                 && !l.ends_with("ian")
                 && !l.ends_with("ish")
                 && !l.ends_with("ese")
-                && !known
-                    .iter()
-                    .any(|n| n.surname == *w || n.given.as_deref() == Some(*w))
+                && !known.contains(*w)
         })
         .map(|(w, _)| w.to_string())
         .collect();
@@ -782,11 +823,37 @@ fn plausible_given(w: &str, lex: &Lexicon) -> bool {
 
 /// The word also stands in lower case in the article ("games", "brown"): a
 /// capitalised one may be the common word at a sentence start, not a surname.
-pub fn common_word(cx: &Context, w: &str) -> bool {
-    let lower = w.to_lowercase();
-    lower != w
-        && cx
-            .source
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|x| x == lower)
+pub struct CommonWords<'a> {
+    source: &'a str,
+    asked: std::cell::Cell<usize>,
+    words: std::cell::OnceCell<FxHashSet<&'a str>>,
+}
+
+impl<'a> CommonWords<'a> {
+    pub fn new(source: &'a str) -> CommonWords<'a> {
+        CommonWords {
+            source,
+            asked: Default::default(),
+            words: Default::default(),
+        }
+    }
+
+    /// The word also stands in lower case in the article. The first few
+    /// questions read the text; after them its words are put in a set, so an
+    /// article of thousands of people is read a fixed number of times.
+    pub fn has(&self, w: &str) -> bool {
+        let lower = w.to_lowercase();
+        if lower == w {
+            return false;
+        }
+        let asked = self.asked.get();
+        self.asked.set(asked + 1);
+        let mut runs = self.source.split(|c: char| !c.is_alphanumeric());
+        if asked < 8 {
+            return runs.any(|x| x == lower);
+        }
+        self.words
+            .get_or_init(|| runs.collect())
+            .contains(lower.as_str())
+    }
 }

@@ -23,7 +23,7 @@
 //! `given_name_alone`: `allow` (default) or `forbid`.
 
 use super::house::Honorifics;
-use super::people_util::{Named, Ref, RefForm, named_people, shares_surname};
+use super::people_util::{Named, Ref, RefForm, named_people, shared_surnames};
 use super::{Check, Context, Hit};
 use serde::Deserialize;
 
@@ -49,8 +49,9 @@ fn titled(r: &Ref) -> bool {
 impl Check for SecondReference {
     fn check(&self, cx: &Context, out: &mut Vec<Hit>) {
         let people = named_people(cx);
+        let shared = shared_surnames(people);
         for n in people {
-            if shares_surname(people, n) {
+            if shared.contains(n.surname.as_str()) {
                 continue;
             }
             let refs: Vec<&Ref> = n.body_refs().filter(|r| !r.attributive).collect();

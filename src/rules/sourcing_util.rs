@@ -59,6 +59,14 @@ pub fn narrative<'c, 'a>(cx: &'c Context<'a>) -> &'c [Word<'a>] {
     cx.memo.narrative.get_or_init(|| compute_narrative(cx))
 }
 
+/// The narrative words in lower case, as `Word::lower` gives them, one for each
+/// of `narrative`: worked out once an article, not once a rule.
+pub fn narrative_lower<'c, 'a>(cx: &'c Context<'a>) -> &'c [Cow<'a, str>] {
+    cx.memo
+        .narrative_lower
+        .get_or_init(|| narrative(cx).iter().map(Word::lower).collect())
+}
+
 fn compute_narrative<'a>(cx: &Context<'a>) -> Vec<Word<'a>> {
     let paras = &cx.article.paragraphs;
     let mut out: Vec<Word> = Vec::new();

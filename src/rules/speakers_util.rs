@@ -269,20 +269,98 @@ fn compute_named_in_narrative(cx: &Context) -> Vec<Named> {
         }
     }
     // One gender per person: what an honorific or the register says anywhere.
-    let mut genders: Vec<(Option<usize>, String, Gender)> = Vec::new();
+    let mut genders = Genders::default();
     for n in &out {
-        if n.gender != Gender::Unknown && !genders.iter().any(|g| n.is(g.0, &g.1)) {
-            genders.push((n.person, n.key.clone(), n.gender));
+        if n.gender != Gender::Unknown && genders.first(n).is_none() {
+            genders.push(n);
         }
     }
     for n in &mut out {
         if n.gender == Gender::Unknown
-            && let Some(g) = genders.iter().find(|g| n.is(g.0, &g.1))
+            && let Some(g) = genders.first(n)
         {
-            n.gender = g.2;
+            n.gender = g;
         }
     }
     out
+}
+
+/// The genders found so far, in order, indexed for `Named::is`: a person of the
+/// register matches the same person or a surname outside the register; a name
+/// outside it matches any entry of its surname. Hash look-ups, so an article of
+/// thousands of names stays linear.
+#[derive(Default)]
+struct Genders {
+    list: Vec<Gender>,
+    by_person: rustc_hash::FxHashMap<usize, usize>,
+    by_key: rustc_hash::FxHashMap<String, usize>,
+    by_key_unregistered: rustc_hash::FxHashMap<String, usize>,
+}
+
+impl Genders {
+    fn push(&mut self, n: &Named) {
+        let i = self.list.len();
+        self.list.push(n.gender);
+        if let Some(p) = n.person {
+            self.by_person.entry(p).or_insert(i);
+        } else {
+            self.by_key_unregistered.entry(n.key.clone()).or_insert(i);
+        }
+        self.by_key.entry(n.key.clone()).or_insert(i);
+    }
+
+    /// The gender of the first entry `n.is`.
+    fn first(&self, n: &Named) -> Option<Gender> {
+        let i = match n.person {
+            Some(p) => [self.by_person.get(&p), self.by_key_unregistered.get(&n.key)]
+                .into_iter()
+                .flatten()
+                .min(),
+            None => self.by_key.get(&n.key),
+        };
+        i.map(|&i| self.list[i])
+    }
+}
+
+/// The genders with which each person is named in the narrative, indexed for
+/// `Named::is`: "is some mention of this speaker of a gender that fits?" is a
+/// look-up, not a scan of every name in the article.
+#[derive(Default)]
+pub struct NamedGenders {
+    by_person: rustc_hash::FxHashMap<usize, Vec<Gender>>,
+    by_key: rustc_hash::FxHashMap<String, Vec<Gender>>,
+    by_key_unregistered: rustc_hash::FxHashMap<String, Vec<Gender>>,
+}
+
+impl NamedGenders {
+    pub fn new(named: &[Named]) -> NamedGenders {
+        fn add(v: &mut Vec<Gender>, g: Gender) {
+            if !v.contains(&g) {
+                v.push(g);
+            }
+        }
+        let mut ix = NamedGenders::default();
+        for n in named {
+            match n.person {
+                Some(p) => add(ix.by_person.entry(p).or_default(), n.gender),
+                None => add(
+                    ix.by_key_unregistered.entry(n.key.clone()).or_default(),
+                    n.gender,
+                ),
+            }
+            add(ix.by_key.entry(n.key.clone()).or_default(), n.gender);
+        }
+        ix
+    }
+
+    /// Some `n` of the names with `n.is(person, key)` has a gender `fits`.
+    pub fn any(&self, person: Option<usize>, key: &str, fits: impl Fn(Gender) -> bool) -> bool {
+        let lists = match person {
+            Some(p) => [self.by_person.get(&p), self.by_key_unregistered.get(key)],
+            None => [self.by_key.get(key), None],
+        };
+        lists.into_iter().flatten().flatten().any(|&g| fits(g))
+    }
 }
 
 /// Quotations of depth 0 that are someone's words (not scare quotes).

@@ -28,10 +28,11 @@
 //! the group the cue may come; `zones`: the zones checked (default body and
 //! standfirst).
 
-use super::sourcing_util::{Word, narrative};
+use super::sourcing_util::{Word, narrative, narrative_lower};
 use super::{Check, Context, Hit};
 use crate::model::{EntityKind, Zone};
 use crate::span::Span;
+use rustc_hash::FxHashSet;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -198,6 +199,21 @@ impl Check for Weasel {
         let back: Vec<Vec<String>> = self.back_cues.iter().map(|c| phrase(c)).collect();
         let frames: Vec<(Vec<String>, &String)> =
             self.frames.iter().map(|(k, v)| (phrase(k), v)).collect();
+        // What a word must be for anything below to start at it: the first word
+        // of a frame (compared as `Word::is` does), a head or a gated head. Most
+        // words are none of these and are passed over with a look-up or two.
+        let frame_first: FxHashSet<String> = frames
+            .iter()
+            .filter_map(|(p, _)| p.first().map(|f| f.to_ascii_lowercase()))
+            .collect();
+        let any_empty_frame = frames.iter().any(|(p, _)| p.is_empty());
+        let head_words: FxHashSet<&str> = self
+            .heads
+            .iter()
+            .chain(&self.gated_heads)
+            .map(String::as_str)
+            .collect();
+        let lower = narrative_lower(cx);
         let mut hits: Vec<(Span, Hit, usize, usize)> = Vec::new();
         let mut push = |span: Span, reason: &str, w: &Word| {
             let hit = Hit::at(span)
@@ -210,10 +226,22 @@ impl Check for Weasel {
             if !self.zones.contains(&w.zone) {
                 continue;
             }
-            let lw = w.lower();
+            let lw: &str = &lower[i];
+            let ascii_lower;
+            let key: &str = if w.text.is_ascii() {
+                lw
+            } else {
+                ascii_lower = w.text.to_ascii_lowercase();
+                &ascii_lower
+            };
+            let frame_start = any_empty_frame || frame_first.contains(key);
+            if !frame_start && !head_words.contains(lw) {
+                continue;
+            }
             // Impersonal frames and claim nouns.
             if let Some((p, reason)) = frames
                 .iter()
+                .filter(|_| frame_start)
                 .filter(|(p, _)| matches(words, i, p))
                 .max_by_key(|(p, _)| p.len())
             {
@@ -236,15 +264,15 @@ impl Check for Weasel {
                 }
                 continue;
             }
-            let ungated = self.heads.iter().any(|h| h == &lw);
-            let gated = self.gated_heads.iter().any(|h| h == &lw)
+            let ungated = self.heads.iter().any(|h| h == lw);
+            let gated = self.gated_heads.iter().any(|h| h == lw)
                 && words[i.saturating_sub(3)..i]
                     .iter()
                     .any(|q| q.sentence == w.sentence && self.qualifiers.iter().any(|x| q.is(x)));
             if !ungated && !gated {
                 continue;
             }
-            if matches!(&*lw, "some" | "many") && ungated {
+            if matches!(lw, "some" | "many") && ungated {
                 let next = words.get(i + 1).filter(|n| n.sentence == w.sentence);
                 let people = next.is_some_and(|n| {
                     PRONOUN_FOLLOWERS.contains(&&*n.lower())
@@ -282,7 +310,7 @@ impl Check for Weasel {
             }
             // "for some the growth has …", "to many, it is …": a viewpoint frame.
             let before = start.checked_sub(1).map(|j| &words[j]);
-            if matches!(&*lw, "some" | "many")
+            if matches!(lw, "some" | "many")
                 && before.is_some_and(|b| b.sentence == w.sentence && (b.is("for") || b.is("to")))
                 && words.get(i + 1).is_some_and(|n| {
                     n.sentence == w.sentence
@@ -295,8 +323,7 @@ impl Check for Weasel {
                 continue;
             }
             // "for some time", "to many places": a quantity.
-            if before.is_some_and(|b| b.is("for") || b.is("to")) && matches!(&*lw, "some" | "many")
-            {
+            if before.is_some_and(|b| b.is("for") || b.is("to")) && matches!(lw, "some" | "many") {
                 continue;
             }
             if let Some((j, len)) = self.cue_after(cx, words, i, &cues) {
