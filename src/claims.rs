@@ -394,7 +394,9 @@ fn resolve(ex: &mut Extractor, phrase: &Phrase, at: usize, sorted: bool) -> Opti
     .filter(|h| groups.contains(h.as_str()));
     if let Some(h) = group_head {
         let text = phrase.span.slice(ex.text);
-        let definite = text.get(..4).is_some_and(|t| t.eq_ignore_ascii_case("the "));
+        let definite = text
+            .get(..4)
+            .is_some_and(|t| t.eq_ignore_ascii_case("the "));
         return Some(Speaker {
             name: squash_ws(text),
             mention: Some(phrase.span),

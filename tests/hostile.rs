@@ -395,10 +395,13 @@ fn many_distinct_people() {
         "Mr Quelch said: “The plan is a disgrace.”\n\n\
          Henry Quelch, who chairs the residents’ group, said he would fight on.\n\n",
     );
-    let dir = TempDir::new();
+    let dir = TempDir::new("hostile");
     dir.write("people.txt", &text);
 
-    let out = run(&dir.0, &["--format", "json", "--no-ledger", "people.txt"]);
+    let out = run(
+        dir.path(),
+        &["--format", "json", "--no-ledger", "people.txt"],
+    );
     assert_no_panic(&out);
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", stderr(&out)));
@@ -415,7 +418,7 @@ fn many_distinct_people() {
         "only “Mr Quelch” lacks a given name"
     );
 
-    let out = run(&dir.0, &["extract", "--format", "json", "people.txt"]);
+    let out = run(dir.path(), &["extract", "--format", "json", "people.txt"]);
     assert_no_panic(&out);
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", stderr(&out)));
