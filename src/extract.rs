@@ -867,6 +867,35 @@ impl<'a> Extractor<'a> {
         {
             return None;
         }
+        // "the council issued a statement calling …": a document someone is said
+        // to put out speaks for them.
+        if let Who::Descriptor {
+            entity: EntityKind::Document,
+            definite: false,
+            ..
+        } = phrase.who
+            && let Some(k) = toks[limit..j]
+                .iter()
+                .position(|t| t.span.start == phrase.span.start)
+                .map(|k| limit + k)
+            && k > limit + 1
+            && matches!(
+                toks[k - 1].lower(),
+                "issued" | "released" | "published" | "posted" | "sent" | "put" | "out"
+            )
+        {
+            let v = if toks[k - 1].lower() == "out" {
+                k - 2
+            } else {
+                k - 1
+            };
+            if v > limit
+                && let Some(p) = self.phrase_before_cue(toks, v, limit)
+                && matches!(p.who, Who::Name { .. })
+            {
+                return Some(p);
+            }
+        }
         Some(phrase)
     }
 
@@ -1403,7 +1432,12 @@ impl<'a> Extractor<'a> {
                     .lex
                     .honorifics
                     .contains(toks[ns - 1].lower().trim_end_matches('.'));
-            if (words >= 2 || honorific) && !self.is_organisation(toks, ns, ne) {
+            // "footage of Trump": one word, when the register knows the person.
+            let known = words == 1
+                && self
+                    .by_key
+                    .contains_key(&self.name_text(toks, ns, ne).to_lowercase());
+            if (words >= 2 || honorific || known) && !self.is_organisation(toks, ns, ne) {
                 return Some(Who::Name {
                     name: self.name_text(toks, ns, ne),
                     single: false,
@@ -2041,11 +2075,12 @@ impl<'a> Extractor<'a> {
         qt: usize,
     ) -> Option<Attribution> {
         let between = &toks[noun + 1..qt];
-        let content = between.first().is_none_or(|t| {
-            t.is_punct(':')
-                || t.is_punct(',')
-                || (t.is_word() && matches!(t.lower(), "that" | "about"))
-        });
+        let content = between.len() <= 1
+            && between.first().is_none_or(|t| {
+                t.is_punct(':')
+                    || t.is_punct(',')
+                    || (t.is_word() && matches!(t.lower(), "that" | "about"))
+            });
         if content || owner <= s + 1 {
             return None;
         }

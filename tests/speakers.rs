@@ -633,3 +633,27 @@ fn a_quoted_sentence_after_the_speakers_question_is_theirs() {
     assert_eq!(n.2.as_deref(), Some("Lee"));
     assert_ne!(n.1, QuoteKind::Scare);
 }
+
+#[test]
+fn a_verdict_after_an_earlier_quoted_fragment_is_the_subjects() {
+    let t = "Ann Lee checks facts.\nAnn Lee then ruled that Tom Hale's statement about “huge crowds” in March was “accurate,” her site said.\n";
+    assert_eq!(speaker_of(t, "accurate,"), Some("Ann Lee".into()));
+}
+
+#[test]
+fn footage_of_a_known_person_saying() {
+    let t = "Tom Hale spoke on Monday.\nThe advert ends with footage of Hale saying at the rally, “That makes me clever,” to cheers.\n";
+    assert_eq!(
+        speaker_of(t, "That makes me clever,"),
+        Some("Tom Hale".into())
+    );
+}
+
+#[test]
+fn a_statement_issued_by_someone_speaks_for_them() {
+    let t = "After a short meeting, the Harbour Council issued a statement calling the plan “a clear breach of trust” on Friday.\n";
+    assert_eq!(
+        speaker_of(t, "a clear breach of trust"),
+        Some("Harbour Council".into())
+    );
+}
