@@ -2057,7 +2057,40 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
-        None
+        self.document_says(toks, qt, s)
+    }
+
+    /// "Ballot papers will ask: “…”", "the slogan will be: “…”", "the minutes
+    /// show “…”": a written text gives the words with a verb of its own (the
+    /// lexicon's document cues), its head a document; a bare "is" or "be" needs
+    /// the colon.
+    fn document_says(&self, toks: &[Tok], qt: usize, s: usize) -> Option<Attribution> {
+        let mut k = qt;
+        let colon = k > s && toks[k - 1].is_punct(':');
+        if colon {
+            k -= 1;
+        }
+        if k <= s + 1 || !toks[k - 1].is_word() {
+            return None;
+        }
+        let verb = &toks[k - 1];
+        let l = verb.lower();
+        if !self.lex.document_cues.contains(l)
+            || (matches!(l, "be" | "is" | "was" | "are" | "were") && !colon)
+        {
+            return None;
+        }
+        let phrase = self.phrase_before_cue(toks, k - 1, s)?;
+        if !matches!(
+            phrase.who,
+            Who::Descriptor {
+                entity: EntityKind::Document,
+                ..
+            }
+        ) {
+            return None;
+        }
+        Some(self.attribution(verb.span, phrase))
     }
 
     /// "Moore called Obama's remarks “a wake-up call”", "Smith ruled that Lee's

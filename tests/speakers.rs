@@ -657,3 +657,20 @@ fn a_statement_issued_by_someone_speaks_for_them() {
         Some("Harbour Council".into())
     );
 }
+
+#[test]
+fn a_written_text_gives_its_words_with_a_verb_of_its_own() {
+    let t = "The vote is in May.\nVoting papers in the county will ask: “Should the new bridge be built?”\n";
+    let q = extract(t);
+    assert_eq!(q[0].2.as_deref(), Some("Voting papers"), "{q:?}");
+    let t = "The party met on Monday.\nThe Green Party's campaign slogan will be: “Greener towns, fairer pay”.\n";
+    let q = extract(t);
+    assert!(q[0].2.is_some(), "{q:?}");
+    let t = "The fake email's subject line reads “Claim Your Prize Today” and it asks for bank details.\n";
+    let q = extract(t);
+    assert!(q[0].2.is_some(), "{q:?}");
+    // A bare "is" without a colon introduces nobody's words.
+    let t = "The answer is “maybe” for now.\n";
+    let q = extract(t);
+    assert_eq!(q[0].2, None, "{q:?}");
+}
