@@ -366,8 +366,9 @@ struct Extractor<'a> {
     org_subjects: Vec<(usize, String)>,
 }
 
-const PREPOSITIONS: [&str; 12] = [
+const PREPOSITIONS: [&str; 20] = [
     "of", "at", "from", "for", "in", "with", "on", "to", "by", "inside", "within", "close",
+    "through", "across", "into", "around", "outside", "along", "toward", "towards",
 ];
 
 const DETERMINERS: [&str; 10] = [
@@ -883,6 +884,35 @@ impl<'a> Extractor<'a> {
         {
             return None;
         }
+        // "the council issued a statement calling …": a document someone is said
+        // to put out speaks for them.
+        if let Who::Descriptor {
+            entity: EntityKind::Document,
+            definite: false,
+            ..
+        } = phrase.who
+            && let Some(k) = toks[limit..j]
+                .iter()
+                .position(|t| t.span.start == phrase.span.start)
+                .map(|k| limit + k)
+            && k > limit + 1
+            && matches!(
+                toks[k - 1].lower(),
+                "issued" | "released" | "published" | "posted" | "sent" | "put" | "out"
+            )
+        {
+            let v = if toks[k - 1].lower() == "out" {
+                k - 2
+            } else {
+                k - 1
+            };
+            if v > limit
+                && let Some(p) = self.phrase_before_cue(toks, v, limit)
+                && matches!(p.who, Who::Name { .. })
+            {
+                return Some(p);
+            }
+        }
         Some(phrase)
     }
 
@@ -916,6 +946,21 @@ impl<'a> Extractor<'a> {
         }
         let mut appos: Option<(usize, usize)> = None;
         if j > limit && toks[j - 1].is_punct(',') {
+            // "Cooper called for releasing the videos, as well, saying …": a
+            // participle after a comma speaks for the sentence's subject, not
+            // for the object before the comma.
+            if let Some(p) = self.participle_subject(toks, j, limit)
+                && match &p.who {
+                    Who::Name {
+                        name,
+                        organisation: false,
+                        ..
+                    } => self.by_key.contains_key(&name.to_lowercase()),
+                    _ => false,
+                }
+            {
+                return Some(p);
+            }
             let close = j - 1;
             let mut k = close;
             while k > limit {
@@ -1070,10 +1115,22 @@ impl<'a> Extractor<'a> {
         }
         // "replied to a journal article that claimed": the preposition that
         // kept the determiner is not part of the phrase.
+        let mut after_preposition = false;
         while a < end && toks[a].is_word() && PREPOSITIONS.contains(&toks[a].text) {
             a += 1;
+            after_preposition = true;
         }
         if a >= end {
+            return None;
+        }
+        // "22% of Democratic claims": one capitalised word the register does not
+        // know, after a preposition, qualifies a noun; it speaks no words.
+        if after_preposition
+            && end - a == 1
+            && toks[a].is_capitalised()
+            && !toks[a].is_possessive()
+            && !self.by_key.contains_key(&toks[a].bare().to_lowercase())
+        {
             return None;
         }
         // "hunt master, Captain Jane Doe, said": a bare role before the name.
@@ -1392,7 +1449,12 @@ impl<'a> Extractor<'a> {
                     .lex
                     .honorifics
                     .contains(toks[ns - 1].lower().trim_end_matches('.'));
-            if (words >= 2 || honorific) && !self.is_organisation(toks, ns, ne) {
+            // "footage of Trump": one word, when the register knows the person.
+            let known = words == 1
+                && self
+                    .by_key
+                    .contains_key(&self.name_text(toks, ns, ne).to_lowercase());
+            if (words >= 2 || honorific || known) && !self.is_organisation(toks, ns, ne) {
                 return Some(Who::Name {
                     name: self.name_text(toks, ns, ne),
                     single: false,
@@ -1955,6 +2017,12 @@ impl<'a> Extractor<'a> {
                             if let Some(&(rs, re)) = runs.last().filter(|r| r.1 == j)
                                 && let Some(who) = self.analyse(toks, rs, re)
                             {
+                                // "Moore called Mr. Obama's remarks “a wake-up call”":
+                                // words said about the remarks, not in them, are the
+                                // sentence subject's.
+                                if let Some(a) = self.judged_remarks(toks, s, rs, j, qt) {
+                                    return Some(a);
+                                }
                                 let phrase = Phrase {
                                     span: Span::new(toks[rs].span.start, toks[re - 1].span.end),
                                     who,
@@ -2006,7 +2074,94 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
-        None
+        self.document_says(toks, qt, s)
+    }
+
+    /// "Ballot papers will ask: “…”", "the slogan will be: “…”", "the minutes
+    /// show “…”": a written text gives the words with a verb of its own (the
+    /// lexicon's document cues), its head a document; a bare "is" or "be" needs
+    /// the colon.
+    fn document_says(&self, toks: &[Tok], qt: usize, s: usize) -> Option<Attribution> {
+        let mut k = qt;
+        let colon = k > s && toks[k - 1].is_punct(':');
+        if colon {
+            k -= 1;
+        }
+        if k <= s + 1 || !toks[k - 1].is_word() {
+            return None;
+        }
+        let verb = &toks[k - 1];
+        let l = verb.lower();
+        if !self.lex.document_cues.contains(l)
+            || (matches!(l, "be" | "is" | "was" | "are" | "were") && !colon)
+        {
+            return None;
+        }
+        let phrase = self.phrase_before_cue(toks, k - 1, s)?;
+        if !matches!(
+            phrase.who,
+            Who::Descriptor {
+                entity: EntityKind::Document,
+                ..
+            }
+        ) {
+            return None;
+        }
+        Some(self.attribution(verb.span, phrase))
+    }
+
+    /// "Moore called Obama's remarks “a wake-up call”", "Smith ruled that Lee's
+    /// statement was “true”": a possessive noun cue (token `noun`, its owner
+    /// starting at `owner`) that is the object of the sentence, with the quotation
+    /// not its content (nothing, "that", a colon or a comma between them): the
+    /// sentence's subject passes judgement on the words, when it is a person the
+    /// article has named or a pronoun.
+    fn judged_remarks(
+        &self,
+        toks: &[Tok],
+        s: usize,
+        owner: usize,
+        noun: usize,
+        qt: usize,
+    ) -> Option<Attribution> {
+        let between = &toks[noun + 1..qt];
+        let content = between.len() <= 1
+            && between.first().is_none_or(|t| {
+                t.is_punct(':')
+                    || t.is_punct(',')
+                    || (t.is_word() && matches!(t.lower(), "that" | "about"))
+            });
+        if content || owner <= s + 1 {
+            return None;
+        }
+        // The verb before the owner, over an honorific ("called Mr. Obama's").
+        let v = (owner.saturating_sub(3).max(s)..owner)
+            .rev()
+            .find(|&k| toks[k].is_word() && !toks[k].is_capitalised())?;
+        // "ruled that Lee's statement": the verb before the "that".
+        let v = if toks[v].lower() == "that"
+            && v > s + 1
+            && toks[v - 1].is_word()
+            && !toks[v - 1].is_capitalised()
+        {
+            v - 1
+        } else {
+            v
+        };
+        let verb = &toks[v];
+        if v == s || PREPOSITIONS.contains(&verb.lower()) || DETERMINERS.contains(&verb.lower()) {
+            return None;
+        }
+        let phrase = self.sentence_subject(toks, s, v)?;
+        let known = match &phrase.who {
+            Who::Name { name, .. } => self.by_key.contains_key(&name.to_lowercase()),
+            Who::Pronoun(p) => p != "it",
+            _ => false,
+        };
+        if !known || phrase.span.end > verb.span.start {
+            return None;
+        }
+        Some(self.attribution(verb.span, phrase))
     }
 
     /// "Clinton criticised the plan as a “crazy system”": a framing verb before
@@ -2151,6 +2306,29 @@ impl<'a> Extractor<'a> {
             return None;
         }
         let who = self.analyse(toks, start, e)?;
+        // "Democratic presidential nominee Hillary Clinton chimed in": one
+        // capitalised word the register does not know, then a role before a
+        // name it knows.
+        if let Who::Name {
+            name, single: true, ..
+        } = &who
+            && !self.by_key.contains_key(&name.to_lowercase())
+            && let Some(&(rs, re)) = self
+                .name_runs(toks, e, limit.min(e + 6))
+                .iter()
+                .find(|r| r.1 - r.0 >= 2)
+            && toks[e..rs]
+                .iter()
+                .all(|t| t.is_word() && !t.is_capitalised())
+            && let Some(w @ Who::Name { .. }) = self.analyse(toks, rs, re)
+            && let Who::Name { name: full, .. } = &w
+            && self.by_key.contains_key(&full.to_lowercase())
+        {
+            return Some(Phrase {
+                span: Span::new(toks[start].span.start, toks[re - 1].span.end),
+                who: w,
+            });
+        }
         match who {
             Who::Descriptor { .. } => None,
             _ => Some(Phrase {
@@ -2321,8 +2499,27 @@ impl<'a> Extractor<'a> {
                         && (w[1].lower().ends_with("ed")
                             || self.lex.framing_cues.starts(w[1].lower()))
                 });
+                // "the notorious “carried interest” loophole": a short term
+                // inside a noun phrase names a thing; it is nobody's words.
+                let is_det = |t: &Tok| t.is_word() && DETERMINERS.contains(&t.lower());
+                let modifier = words <= 3
+                    && !inner.ends_with(|c: char| c.is_ascii_punctuation())
+                    && (prev.is_some_and(is_det)
+                        || (qt >= s + 2
+                            && is_det(&toks[qt - 2])
+                            && prev.is_some_and(|t| t.is_word() && !t.is_capitalised())))
+                    && toks.get(qt + 1).is_some_and(|t| {
+                        let l = t.lower();
+                        t.is_word()
+                            && !t.is_capitalised()
+                            && !PREPOSITIONS.contains(&l)
+                            && !FUNCTION_WORDS.contains(&l)
+                            && !self.lex.clause_starters.contains(l)
+                            && !self.lex.between_subject_and_cue.contains(l)
+                    });
+                let no_subject = passive || modifier;
                 if speaker.is_none()
-                    && !passive
+                    && !no_subject
                     && !(determiner_before && words <= 3)
                     && let Some(phrase) = self.sentence_subject(toks, s, qt)
                     && matches!(
@@ -2362,38 +2559,78 @@ impl<'a> Extractor<'a> {
                         .as_ref()
                         .is_some_and(|a| a.cue.span.start >= rq.inner.end)
                     && speaker.is_some();
-                let title_like = !at_para_start
-                    && !after_as
-                    && !introduced
-                    && !tagged_after
-                    && words <= 7
-                    && inner.split_whitespace().enumerate().all(|(n, w)| {
+                let title_case = |min_capitals: usize| {
+                    let mut capitals = 0;
+                    inner.split_whitespace().enumerate().all(|(n, w)| {
+                        let upper = w.chars().next().is_some_and(char::is_uppercase);
+                        capitals += usize::from(upper && w.chars().count() > 1);
                         n > 0 && w.chars().count() <= 3
-                            || w.chars()
-                                .next()
-                                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-                    });
+                            || upper
+                            || w.chars().next().is_some_and(|c| !c.is_alphabetic())
+                    }) && capitals >= min_capitals
+                };
+                // "“Does it work?” Lee asked. “Neither do I.”": a sentence opening
+                // on a quotation after the paragraph's speaker's is more of it.
+                let follows_speech =
+                    qt == s && s > 0 && inner.ends_with(['.', '?', '!']) && para_speaker.is_some();
+                // A paragraph that is a short quotation in title case alone is a
+                // heading ('Legend in the Coal Fields.'); one in brackets is a
+                // transcript's stage direction ("(CROSSTALK)").
+                let alone = at_para_start
+                    && !continuation
+                    && !rq.runs_on
+                    && rq.close.is_some()
+                    && p.quotes.len() == 1
+                    && toks[qt + 1..].iter().all(|t| t.kind == TokKind::Punct);
+                let heading = alone && (3..=7).contains(&words) && title_case(3);
+                let trimmed = inner.trim_end_matches(['.', ',', ' ']);
+                let stage_direction = trimmed.starts_with('(') && trimmed.ends_with(')');
+                let title_like = heading
+                    || stage_direction
+                    || (!at_para_start
+                        && !after_as
+                        && !introduced
+                        && !tagged_after
+                        && !follows_speech
+                        && words <= 7
+                        && title_case(0));
                 if title_like {
                     speaker = None;
                     cue = None;
                 }
                 // "what are called “qualified zones”", "Dubbed “le cost killer”": a
                 // naming verb nobody is said to use gives a name, not someone's words.
-                let named_term = speaker.is_none()
-                    && prev.is_some_and(|t| {
-                        t.is_word()
-                            && matches!(
-                                t.lower(),
-                                "dubbed"
-                                    | "called"
-                                    | "termed"
-                                    | "labelled"
-                                    | "labeled"
-                                    | "nicknamed"
-                                    | "named"
-                                    | "christened"
-                            )
-                    });
+                // "what has become known as the “Buffett rule”", "so-called “…”".
+                let known_as = prev.is_some_and(|t| {
+                    t.is_word() && matches!(t.lower(), "so-called" | "dubbed" | "nicknamed")
+                }) || (qt >= s + 2
+                    && toks[qt - 2..qt].iter().all(|t| t.is_word())
+                    && matches!(
+                        (toks[qt - 2].lower(), toks[qt - 1].lower()),
+                        ("known" | "billed", "as") | ("as", "the")
+                    )
+                    && (toks[qt - 2].lower() != "as"
+                        || (qt >= s + 3 && matches!(toks[qt - 3].lower(), "known" | "billed"))));
+                let named_term = (speaker.is_none()
+                    || (known_as
+                        && speaker
+                            .as_ref()
+                            .is_some_and(|sp| sp.source == SpeakerSource::Context)))
+                    && (known_as
+                        || prev.is_some_and(|t| {
+                            t.is_word()
+                                && matches!(
+                                    t.lower(),
+                                    "dubbed"
+                                        | "called"
+                                        | "termed"
+                                        | "labelled"
+                                        | "labeled"
+                                        | "nicknamed"
+                                        | "named"
+                                        | "christened"
+                                )
+                        }));
                 let kind = if title_like || named_term {
                     QuoteKind::Scare
                 } else if at_para_start

@@ -12,6 +12,8 @@ pub struct Lexicon {
     pub speech_cues: Phrases,
     pub framing_cues: Phrases,
     pub noun_cues: WordSet,
+    /// Verbs by which a written text gives its words ("the minutes show").
+    pub document_cues: WordSet,
     pub prepositional_cues: Phrases,
     pub setting_cues: Phrases,
     /// Verbs of passing on another's words ("quoted X as saying").
@@ -245,6 +247,7 @@ struct CuesFile {
     speech: Vec<String>,
     framing: Vec<String>,
     nouns: Vec<String>,
+    documents: Vec<String>,
     prepositional: Vec<String>,
     settings: Vec<String>,
     quoting: Vec<String>,
@@ -326,6 +329,7 @@ impl Lexicon {
             speech_cues: Phrases::new(&cues.speech),
             framing_cues: Phrases::new(&cues.framing),
             noun_cues: set(&cues.nouns),
+            document_cues: set(&cues.documents),
             prepositional_cues: Phrases::new(&cues.prepositional),
             setting_cues: Phrases::new(&cues.settings),
             quoting_cues: set(&cues.quoting),

@@ -561,3 +561,118 @@ fn context_from_the_reported_speech_two_sentences_back() {
     assert_eq!(a.2.as_deref(), Some("Tom Hale"));
     assert_eq!(a.4, Some(SpeakerSource::Context));
 }
+
+#[test]
+fn words_said_about_someones_remarks_are_the_subjects() {
+    let t = "Ann Lee is a councillor.\nAnn Lee called Mr. Tom Hale's remarks on Monday “a cheap stunt” to her colleagues.\n";
+    assert_eq!(speaker_of(t, "a cheap stunt"), Some("Ann Lee".into()));
+    // The content of the remarks stays their owner's.
+    let t = "Ann Lee is a councillor.\nAnn Lee cited Tom Hale's remarks that “the plan is dead” to her colleagues.\n";
+    assert_eq!(speaker_of(t, "the plan is dead"), Some("Tom Hale".into()));
+    let t = "Tom Hale's remarks were “a cheap stunt,” he said.\n";
+    assert_eq!(speaker_of(t, "a cheap stunt,"), Some("Tom Hale".into()));
+}
+
+#[test]
+fn an_adjective_after_a_preposition_is_no_speaker() {
+    let t = "The Courier is a fact-checking site.\nThe Courier rated 30% of Liberal claims as “mostly false” last year.\n";
+    assert_ne!(speaker_of(t, "mostly false"), Some("Liberal".into()));
+}
+
+#[test]
+fn a_subject_before_a_prepositional_phrase() {
+    let t = "Marchers walking through the streets chanted “Whose town? Our town!” until dawn.\n";
+    assert_eq!(
+        speaker_of(t, "Whose town? Our town!"),
+        Some("Marchers".into())
+    );
+}
+
+#[test]
+fn a_participle_after_a_comma_speaks_for_the_subject() {
+    let t = "Mayor Ann Lee met the council on Monday, pressing for the release of the police files, as well, saying that openness “builds trust.”\n";
+    assert_eq!(speaker_of(t, "builds trust."), Some("Ann Lee".into()));
+}
+
+#[test]
+fn an_adjective_and_a_role_before_the_subject() {
+    let t = "Ann Lee is the Liberal candidate.\nLiberal mayoral candidate Ann Lee weighed in on Monday, saying that the files should be released “without delay.”\n";
+    assert_eq!(speaker_of(t, "without delay."), Some("Ann Lee".into()));
+}
+
+#[test]
+fn a_short_title_case_paragraph_is_a_heading_not_speech() {
+    let t = "“We will win,” said Ann Lee.\n\n“Dawn Over the River Valley.”\n\nThe next section begins here.\n";
+    let q = extract(t);
+    let h = q.iter().find(|q| q.0.starts_with("Dawn Over")).unwrap();
+    assert_eq!(h.1, QuoteKind::Scare);
+    assert_eq!(h.2, None);
+}
+
+#[test]
+fn a_bracketed_stage_direction_in_a_transcript_is_nobodys() {
+    let t = "“LEE: We will win this seat.\n\n“(APPLAUSE)\n\n“LEE: Thank you all.”\n";
+    let q = extract(t);
+    let d = q.iter().find(|q| q.0.starts_with("(APPLAUSE")).unwrap();
+    assert_eq!(d.2, None);
+}
+
+#[test]
+fn a_term_known_as_or_inside_a_noun_phrase_is_nobodys() {
+    let t = "Ann Lee is a candidate.\nShe would set a floor, a version of what is known as the “Lee rule” among economists.\nShe would also end the notorious “fast track” scheme for big firms.\n";
+    let q = extract(t);
+    for term in ["Lee rule", "fast track"] {
+        let x = q.iter().find(|q| q.0 == term).unwrap();
+        assert_eq!(x.2, None, "{term}: {q:?}");
+    }
+}
+
+#[test]
+fn a_quoted_sentence_after_the_speakers_question_is_theirs() {
+    let t = "“Does anyone know what the plan is?” Lee asked. “Neither do I.”\n";
+    let q = extract(t);
+    let n = q.iter().find(|q| q.0 == "Neither do I.").unwrap();
+    assert_eq!(n.2.as_deref(), Some("Lee"));
+    assert_ne!(n.1, QuoteKind::Scare);
+}
+
+#[test]
+fn a_verdict_after_an_earlier_quoted_fragment_is_the_subjects() {
+    let t = "Ann Lee checks facts.\nAnn Lee then ruled that Tom Hale's statement about “huge crowds” in March was “accurate,” her site said.\n";
+    assert_eq!(speaker_of(t, "accurate,"), Some("Ann Lee".into()));
+}
+
+#[test]
+fn footage_of_a_known_person_saying() {
+    let t = "Tom Hale spoke on Monday.\nThe advert ends with footage of Hale saying at the rally, “That makes me clever,” to cheers.\n";
+    assert_eq!(
+        speaker_of(t, "That makes me clever,"),
+        Some("Tom Hale".into())
+    );
+}
+
+#[test]
+fn a_statement_issued_by_someone_speaks_for_them() {
+    let t = "After a short meeting, the Harbour Council issued a statement calling the plan “a clear breach of trust” on Friday.\n";
+    assert_eq!(
+        speaker_of(t, "a clear breach of trust"),
+        Some("Harbour Council".into())
+    );
+}
+
+#[test]
+fn a_written_text_gives_its_words_with_a_verb_of_its_own() {
+    let t = "The vote is in May.\nVoting papers in the county will ask: “Should the new bridge be built?”\n";
+    let q = extract(t);
+    assert_eq!(q[0].2.as_deref(), Some("Voting papers"), "{q:?}");
+    let t = "The party met on Monday.\nThe Green Party's campaign slogan will be: “Greener towns, fairer pay”.\n";
+    let q = extract(t);
+    assert!(q[0].2.is_some(), "{q:?}");
+    let t = "The fake email's subject line reads “Claim Your Prize Today” and it asks for bank details.\n";
+    let q = extract(t);
+    assert!(q[0].2.is_some(), "{q:?}");
+    // A bare "is" without a colon introduces nobody's words.
+    let t = "The answer is “maybe” for now.\n";
+    let q = extract(t);
+    assert_eq!(q[0].2, None, "{q:?}");
+}
