@@ -14,7 +14,12 @@
 //! zones checked (default body); `named_nearby` (default true): stand down when
 //! the narrative of the quotation's sentence or the one before names someone (a
 //! capitalised word that does not open its sentence, or a personal pronoun), since
-//! the writer has then attributed the words and only extraction missed the link.
+//! the writer has then attributed the words and only extraction missed the link;
+//! `min_words` (default 3): a quotation of fewer words with no sentence end in it
+//! is a term held up for the reader (“Urban” seems to be the new name…), which
+//! scare-quote judges, not speech. A quotation that is a paragraph of its own
+//! also stands down when the first sentence of the next paragraph names someone
+//! (an opening quotation, then “These are the questions Jimmy Connors…”).
 
 use super::speakers_util::{sentence_of, sentence_starts};
 use super::{Check, Context, Hit};
@@ -31,6 +36,14 @@ pub struct MissingSpeaker {
     /// Stand down when the narrative around the quotation names someone.
     #[serde(default = "yes")]
     pub named_nearby: bool,
+    /// Quotations of fewer words than this, with no sentence end inside, are
+    /// terms (scare-quote's business), not speech.
+    #[serde(default = "default_min_words")]
+    pub min_words: usize,
+}
+
+fn default_min_words() -> usize {
+    3
 }
 
 fn yes() -> bool {
@@ -51,6 +64,7 @@ impl Default for MissingSpeaker {
             kinds: default_kinds(),
             zones: default_zones(),
             named_nearby: true,
+            min_words: default_min_words(),
         }
     }
 }
@@ -73,7 +87,11 @@ impl Check for MissingSpeaker {
                 && (q.speaker.is_some()
                     || runs_on
                     || (self.named_nearby && names_someone_nearby(cx, q)));
-            if !attributed && self.kinds.contains(&q.kind) && self.zones.contains(&q.zone) {
+            if !attributed
+                && self.kinds.contains(&q.kind)
+                && self.zones.contains(&q.zone)
+                && !is_term(q.span.slice(cx.source), self.min_words)
+            {
                 out.push(Hit::at(q.span).var("quote", cx.quote_text(q)));
             }
             let mut end = q.close.map_or(q.span.end, |c| c.end);
@@ -92,6 +110,15 @@ impl Check for MissingSpeaker {
 /// (“…,” X said in the letter. “…”): corpora that lost their paragraph breaks
 /// run one speaker's paragraphs together.
 const RUN_ON_GAP: usize = 3;
+
+/// A quotation of fewer than `min_words` words with no sentence end inside it
+/// (“Urban”, ‘God games’): a term held up for the reader, not someone's words.
+fn is_term(text: &str, min_words: usize) -> bool {
+    text.split_whitespace()
+        .nth(min_words.saturating_sub(1))
+        .is_none()
+        && !text.contains(['.', '!', '?', '…'])
+}
 
 fn short_gap(text: &str) -> bool {
     text.split_whitespace()
@@ -119,11 +146,25 @@ fn names_someone_nearby(cx: &Context, q: &crate::model::Quote) -> bool {
         .copied()
         .unwrap_or(para.start)
         .max(para.start);
-    let to = starts
+    let mut to = starts
         .get(starts.partition_point(|&s| s < close))
         .copied()
         .unwrap_or(para.end)
         .min(para.end);
+    // A quotation that is its whole paragraph: the next paragraph's first
+    // sentence may give the speaker.
+    let alone = cx.source[para.start..open].trim().is_empty()
+        && cx.source[close..para.end]
+            .trim_matches(|c: char| c.is_whitespace() || ".,;:!?".contains(c))
+            .is_empty();
+    if alone && let Some(next) = cx.article.paragraphs.get(q.paragraph + 1) {
+        let first = starts.partition_point(|&s| s < next.span.start);
+        to = starts
+            .get(first + 1)
+            .copied()
+            .unwrap_or(next.span.end)
+            .min(next.span.end);
+    }
     let words = cx.narrative_words();
     let (a, b) = (
         words.partition_point(|w| w.0.start < from),
