@@ -351,6 +351,10 @@ enum SalienceKind {
     Other,
 }
 
+/// How many earlier speakers a description ("the MP", "the Momentum chief")
+/// is compared with. The most in one article of bbc, PolNeAR and the seeds is 95.
+const DESCRIPTION_LOOKBACK: usize = 256;
+
 struct Extractor<'a> {
     text: &'a str,
     lex: &'static Lexicon,
@@ -1733,8 +1737,11 @@ impl<'a> Extractor<'a> {
             .map(|w| w.to_lowercase())
             .filter(|w| !matches!(w.as_str(), "the" | "this" | "that"))
             .collect();
-        // An earlier speaker whose description or roles share the head word.
-        for (pos, s, desc) in self.speakers.iter().rev() {
+        // An earlier speaker whose description or roles share the head word,
+        // among the latest DESCRIPTION_LOOKBACK (a description refers back a
+        // few speakers, not hundreds: unbounded, one long file of many
+        // articles made this quadratic).
+        for (pos, s, desc) in self.speakers.iter().rev().take(DESCRIPTION_LOOKBACK) {
             if *pos > at {
                 continue;
             }
