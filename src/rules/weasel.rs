@@ -169,7 +169,8 @@ impl Weasel {
     }
 
     /// True when the paragraph names the source of some words: a quotation
-    /// whose speaker is named and is not anonymous or a vague group. Claims do
+    /// whose speaker is named and is not anonymous, a vague group or a document
+    /// (an e-mail's subject line quoted holds no view for anyone). Claims do
     /// not count: "Critics say …, which the minister argues …" names the
     /// minister, not the critics.
     fn paragraph_names_source(&self, cx: &Context, paragraph: usize) -> bool {
@@ -183,7 +184,7 @@ impl Weasel {
                 q.open.is_some()
                     && q.speaker.as_ref().is_some_and(|s| {
                         !s.anonymous
-                            && s.entity != EntityKind::Group
+                            && !matches!(s.entity, EntityKind::Group | EntityKind::Document)
                             && s.mention.is_some_and(|m| {
                                 cx.article.paragraphs[paragraph].span.contains(m.start)
                             })
