@@ -233,15 +233,7 @@ impl ClaimCues {
             return None;
         }
         let pi = self.verbs.get(t.lower())?.part?;
-        self.participles[pi as usize]
-            .iter()
-            .find(|p| {
-                i + p.len() <= e
-                    && p.iter()
-                        .zip(&toks[i..])
-                        .all(|(w, t)| t.is_word() && t.lower() == w)
-            })
-            .map(|p| i + p.len())
+        phrase_at(&self.participles[pi as usize], toks, i, e)
     }
 
     fn according_at(&self, toks: &[Tok], i: usize, e: usize) -> Option<usize> {
@@ -249,16 +241,22 @@ impl ClaimCues {
         if !t.is_word() || t.lower() != "according" {
             return None;
         }
-        self.according
-            .iter()
-            .find(|p| {
-                i + p.len() <= e
-                    && p.iter()
-                        .zip(&toks[i..])
-                        .all(|(w, t)| t.is_word() && t.lower() == w)
-            })
-            .map(|p| i + p.len())
+        phrase_at(&self.according, toks, i, e)
     }
+}
+
+/// The end token of the first of `phrases` (lower-case words, longest first)
+/// that the words from `toks[i]` spell, within the sentence ending at `e`.
+fn phrase_at(phrases: &[Vec<String>], toks: &[Tok], i: usize, e: usize) -> Option<usize> {
+    phrases
+        .iter()
+        .find(|p| {
+            i + p.len() <= e
+                && p.iter()
+                    .zip(&toks[i..])
+                    .all(|(w, t)| t.is_word() && t.lower() == w)
+        })
+        .map(|p| i + p.len())
 }
 
 /// A claim found in a sentence, before resolution.
