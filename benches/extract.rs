@@ -10,6 +10,10 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
 
+/// The allocator of the `quotecheck` binary, so the figure is the tool's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const CORPUS: &str = "../shared/corpus/bbc";
 const FALLBACK: &str = "seeds";
 
