@@ -175,6 +175,38 @@ static ALNUM: [u8; 256] = {
     t
 };
 
+/// The number of ASCII letters and digits at the start of `b`. Eight bytes are
+/// classified at once, without a branch a byte: a word's end is then one
+/// well-predicted test rather than a mispredicted loop exit.
+#[inline(always)]
+fn ascii_alnum_run(b: &[u8]) -> usize {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut n = 0;
+    while let Some(chunk) = b.get(n..n + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // For bytes below 0x80, `x + (0x80 - lo)` sets a byte's high bit when
+        // x >= lo, and no byte carries into the next; bytes from 0x80 up are
+        // cleared at the end.
+        let at_least = |x: u64, lo: u8| x + ONES * (0x80 - lo as u64);
+        let low7 = w & !HI;
+        let digit = at_least(low7, b'0') & !at_least(low7, b'9' + 1);
+        // Setting bit 5 folds A-Z onto a-z and takes no other byte into a-z.
+        let folded = low7 | (ONES * 0x20);
+        let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+        let alnum = (digit | letter) & !w & HI;
+        let stop = !alnum & HI;
+        if stop != 0 {
+            return n + (stop.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + b[n..]
+        .iter()
+        .take_while(|&&c| ALNUM[c as usize] != 0)
+        .count()
+}
+
 const fn is_space_byte(b: u8) -> bool {
     matches!(b, b' ' | b'\t'..=b'\r')
 }
@@ -232,11 +264,7 @@ fn word_end(text: &str, mut i: usize, ascii: &mut bool) -> usize {
     loop {
         // A run of letters and digits.
         loop {
-            while let Some(&c) = b.get(i)
-                && ALNUM[c as usize] != 0
-            {
-                i += 1;
-            }
+            i += ascii_alnum_run(&b[i..]);
             match b.get(i) {
                 Some(&c) if c >= 0x80 => match char_at(text, i) {
                     Some(ch) if ch.is_alphanumeric() => {
@@ -318,6 +346,20 @@ mod tests {
     fn a_token_is_at_most_64_bytes() {
         // An article's tokens are one buffer, written and read by every pass.
         assert!(std::mem::size_of::<Tok>() <= 64);
+    }
+
+    #[test]
+    fn the_eight_byte_run_agrees_with_the_byte_table() {
+        // Every byte value, at every place of a chunk and past it.
+        for c in 0..=255u8 {
+            for at in 0..20 {
+                let mut b = vec![b'q'; at];
+                b.push(c);
+                b.extend_from_slice(b"Zz09");
+                let want = b.iter().take_while(|&&x| ALNUM[x as usize] != 0).count();
+                assert_eq!(ascii_alnum_run(&b), want, "byte {c:#x} at {at}");
+            }
+        }
     }
 
     #[test]
