@@ -18,7 +18,6 @@ use crate::parse::marks::{self, RawQuote};
 use crate::parse::tokens::{Tok, TokKind, tokenize_lowered};
 use crate::span::Span;
 use rustc_hash::FxHashMap as HashMap;
-use unicode_segmentation::UnicodeSegmentation;
 
 // Claims read the extractor's speaker phrases: a child module sees its private items.
 #[path = "claims.rs"]
@@ -2394,7 +2393,7 @@ impl<'a> Extractor<'a> {
                 let rq = &raw[qi];
                 let inner = rq.inner.slice(self.text);
                 // Only "up to 7 words or more" is ever asked: stop counting at 8.
-                let words = inner.unicode_words().take(8).count();
+                let words = crate::parse::tokens::count_words(inner, 8);
                 let at = rq.open.start;
                 let continuation = rq.continuation && chain_head.is_some();
 

@@ -207,6 +207,49 @@ fn ascii_alnum_run(b: &[u8]) -> usize {
         .count()
 }
 
+/// The words of `s` as unicode-segmentation's `unicode_words` counts them (UAX
+/// #29), up to `cap`. ASCII text is counted in one pass over its bytes; the
+/// rest is left to the crate.
+pub fn count_words(s: &str, cap: usize) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    let b = s.as_bytes();
+    // "_" joins words in ways this pass does not follow: rare, so left to the crate.
+    if !s.is_ascii() || memchr::memchr(b'_', b).is_some() {
+        return s.unicode_words().take(cap).count();
+    }
+    let alnum = |c: u8| ALNUM[c as usize] != 0;
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() && n < cap {
+        if !alnum(b[i]) {
+            i += 1;
+            continue;
+        }
+        n += 1;
+        loop {
+            i += ascii_alnum_run(&b[i..]);
+            // Letters join across ' . : (WB6-7: "don't", "e.g"), digits across
+            // ' . , ; (WB11-12: "3.5", "1,000"); nothing else joins.
+            let joins = match (b.get(i - 1), b.get(i), b.get(i + 1)) {
+                (Some(x), Some(j), Some(y))
+                    if x.is_ascii_alphabetic() && y.is_ascii_alphabetic() =>
+                {
+                    matches!(j, b'\'' | b'.' | b':')
+                }
+                (Some(x), Some(j), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
+                    matches!(j, b'\'' | b'.' | b',' | b';')
+                }
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            i += 2;
+        }
+    }
+    n
+}
+
 const fn is_space_byte(b: u8) -> bool {
     matches!(b, b' ' | b'\t'..=b'\r')
 }
@@ -363,6 +406,26 @@ mod tests {
     }
 
     #[test]
+    fn words_of_every_short_string_are_counted_as_unicode_segmentation_counts_them() {
+        use unicode_segmentation::UnicodeSegmentation;
+        let alphabet = [
+            "a", "Z", "9", "0", " ", "'", ".", ":", ",", ";", "-", "_", "é",
+        ];
+        let mut strings = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            for s in &longer {
+                let want = s.unicode_words().count();
+                assert_eq!(count_words(s, 8), want, "{s:?}");
+            }
+            strings = longer;
+        }
+    }
+
+    #[test]
     fn names_stay_whole_and_offsets_are_exact() {
         let text = "“x” O’Neill, Zarb-Cousin and the U.S. said: don’t";
         let mut toks = Vec::new();
@@ -443,6 +506,20 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn words_are_counted_as_unicode_segmentation_counts_them(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "Z", "q", "9", "0", " ", "  ", "\n", "'", ".", ":", ",", ";", "-", "!",
+                "\"", "_", "?", "(", "é", "’", "don't", "3.5", "1,000", "10:30", "e.g.",
+            ]), 0..24),
+            cap in 4usize..30,
+        ) {
+            use unicode_segmentation::UnicodeSegmentation;
+            let text: String = parts.concat();
+            let want = text.unicode_words().take(cap).count();
+            proptest::prop_assert_eq!(count_words(&text, cap), want, "{:?}", text);
+        }
+
         #[test]
         fn scanner_follows_the_nom_grammar(
             parts in proptest::collection::vec(proptest::sample::select(vec![
