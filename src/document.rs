@@ -60,7 +60,23 @@ impl Document {
 /// The words of `s`, counted up to `cap`: zoning only compares the count with
 /// small thresholds.
 fn words_upto(s: &str, cap: usize) -> usize {
-    s.split_whitespace().take(cap).count()
+    // ASCII is counted byte by byte; at the first other byte (a no-break
+    // space, say) the count starts again by characters.
+    let (mut n, mut in_word) = (0, false);
+    for &b in s.as_bytes() {
+        if b >= 0x80 {
+            return s.split_whitespace().take(cap).count();
+        }
+        let space = matches!(b, b' ' | b'\t'..=b'\r');
+        if !space && !in_word {
+            n += 1;
+            if n == cap {
+                return n;
+            }
+        }
+        in_word = !space;
+    }
+    n
 }
 
 fn starts_with_any(lower: &str, prefixes: &[String]) -> bool {
@@ -295,6 +311,26 @@ mod tests {
             .iter()
             .map(|p| (p.span.slice(&d.source).to_string(), p.zone))
             .collect()
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for s in [
+            "",
+            " ",
+            "one",
+            " two  words ",
+            "a\tb\nc\x0bd\x0ce\rf",
+            "no\u{a0}break space",
+            "thin\u{2009}space and more",
+            "é è",
+            "one two three four five six",
+        ] {
+            for cap in 1..6 {
+                let want = s.split_whitespace().take(cap).count();
+                assert_eq!(words_upto(s, cap), want, "{s:?} up to {cap}");
+            }
+        }
     }
 
     #[test]
