@@ -6,14 +6,16 @@ use crate::lexicon::Lexicon;
 use crate::markup::{self, BlockKind, Format};
 use crate::model::{Paragraph, Zone};
 use crate::span::Span;
+use std::borrow::Cow;
 
 /// One article, ready for extraction.
 #[derive(Debug, Clone)]
 pub struct Document {
     /// The file as read (BOM included).
     pub source: String,
-    /// Same length as `source`, with markup masked by spaces.
-    pub prose: String,
+    /// Same length as `source`, with markup masked by spaces; `None` when
+    /// nothing is masked (plain text), so that the source is not copied.
+    masked: Option<String>,
     /// `prose` ASCII-lower-cased (same length), for the tokens' lower-cased words.
     pub prose_lower: String,
     pub paragraphs: Vec<Paragraph>,
@@ -29,8 +31,13 @@ impl Document {
         let prose = markup::prose(&source, format);
         let kinds: Vec<BlockKind> = prose.paragraphs.iter().map(|p| p.kind).collect();
         let spans: Vec<Span> = prose.paragraphs.iter().map(|p| p.span).collect();
-        let prose_lower = prose.text.to_ascii_lowercase();
-        let zones = zones(&prose.text, &prose_lower, &spans, &kinds, lex);
+        let masked = match prose.text {
+            Cow::Borrowed(_) => None,
+            Cow::Owned(text) => Some(text),
+        };
+        let text = masked.as_deref().unwrap_or(&source);
+        let prose_lower = text.to_ascii_lowercase();
+        let zones = zones(text, &prose_lower, &spans, &kinds, lex);
         let paragraphs: Vec<Paragraph> = spans
             .iter()
             .zip(zones)
@@ -44,16 +51,21 @@ impl Document {
                 paragraphs
                     .iter()
                     .filter(|p| p.zone == Zone::Dateline)
-                    .find_map(|p| find_date(p.span.slice(&prose.text)))
+                    .find_map(|p| find_date(p.span.slice(text)))
             });
         Document {
-            source,
             prose_lower,
-            prose: prose.text,
             paragraphs,
             date,
             comments: prose.comments,
+            masked,
+            source,
         }
+    }
+
+    /// The prose view: the source with markup masked by spaces, same length.
+    pub fn prose(&self) -> &str {
+        self.masked.as_deref().unwrap_or(&self.source)
     }
 }
 

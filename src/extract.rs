@@ -26,7 +26,7 @@ mod claims;
 /// Extract every quotation of a document with its speaker.
 pub fn extract(doc: &Document) -> Article {
     let lex = Lexicon::get();
-    let text = doc.prose.as_str();
+    let text = doc.prose();
     let spans: Vec<Span> = doc.paragraphs.iter().map(|p| p.span).collect();
     let mut paired = marks::pair(text, &spans, lex);
     paired.quotes.sort_by_key(|q| (q.open.start, q.depth));

@@ -9,6 +9,7 @@
 //! comments. Every scan is linear in the input: no construct is searched for
 //! again from each of many starting points.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::Path;
 
@@ -40,9 +41,10 @@ impl Format {
 
 /// The prose view of a source text.
 #[derive(Debug, Clone)]
-pub struct Prose {
+pub struct Prose<'a> {
     /// Same length as the source; markup masked with spaces ('\n' and '\r' kept).
-    pub text: String,
+    /// The source itself when nothing is masked.
+    pub text: Cow<'a, str>,
     /// YAML (`---`) or TOML (`+++`) front matter at the very start (after an
     /// optional BOM), if any; its span covers the fences too. Masked in `text`.
     pub front_matter: Option<FrontMatter>,
@@ -95,7 +97,7 @@ pub struct Comment {
 }
 
 /// Builds the prose view of `source`. Never panics; linear in the input length.
-pub fn prose(source: &str, format: Format) -> Prose {
+pub fn prose(source: &str, format: Format) -> Prose<'_> {
     let src = source.as_bytes();
     let mut start = 0;
     let bom = src.starts_with(b"\xEF\xBB\xBF");
@@ -103,9 +105,9 @@ pub fn prose(source: &str, format: Format) -> Prose {
         start = 3;
     }
     let front_matter = front_matter(source, start);
-    // Plain text with nothing to mask is its own prose view: no copy to mask.
+    // Plain text with nothing to mask is its own prose view: no copy.
     if !bom && front_matter.is_none() && format == Format::Text {
-        let text = source.to_string();
+        let text = Cow::Borrowed(source);
         // At most one paragraph a line: sized once, not regrown.
         let mut paragraphs = Vec::with_capacity(memchr::memchr_iter(b'\n', src).count() + 1);
         paragraphs.extend(lines(src, 0).filter_map(|(ls, ce)| {
@@ -144,10 +146,10 @@ pub fn prose(source: &str, format: Format) -> Prose {
     // Nothing masked (plain text without BOM or front matter): the bytes are the
     // source's, valid UTF-8 already.
     let text = if out == src {
-        source.to_string()
+        Cow::Borrowed(source)
     } else {
         repair_utf8(source, &mut out);
-        into_string(out)
+        Cow::Owned(into_string(out))
     };
     let paragraphs = blocks
         .into_iter()
@@ -1378,7 +1380,7 @@ mod tests {
     use super::*;
 
     /// Runs `prose` and asserts the invariants every result must keep.
-    fn check(src: &str, format: Format) -> Prose {
+    fn check(src: &str, format: Format) -> Prose<'_> {
         let p = prose(src, format);
         assert_eq!(p.text.len(), src.len(), "length changed for {src:?}");
         for (i, (&a, &b)) in src.as_bytes().iter().zip(p.text.as_bytes()).enumerate() {
@@ -1436,7 +1438,7 @@ mod tests {
     }
 
     fn md(src: &str) -> String {
-        check(src, Format::Markdown).text
+        check(src, Format::Markdown).text.into_owned()
     }
 
     /// The prose view with masked runs collapsed to single spaces, for readable asserts.
