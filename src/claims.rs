@@ -93,28 +93,145 @@ struct Entry {
     part: Option<u32>,
 }
 
-/// The single-word cues behind a prefilter: most words of a sentence are no cue,
-/// and the filter turns them away without hashing.
+/// The single-word cues, for the one look-up each word of a sentence gets.
+///
+/// First a bit filter on the word's first and last bytes and its length (three
+/// loads, one multiplication): cue words, in all their forms, share these with
+/// one word of a text in twenty or so, and the rest are turned away with a
+/// branch that is nearly always taken the same way. (Separate first- and
+/// last-byte tables let half the words through to a string hash map, with a
+/// branch that was not predictable.) What passes probes an open-addressed table
+/// whose keys are the words themselves as integers: a word of up to 16 bytes is
+/// exactly its first and last eight bytes (four, or three single bytes, when
+/// shorter) and its length, so no string is hashed or compared.
 struct VerbMap {
-    filter: crate::lexicon::Prefilter,
-    map: rustc_hash::FxHashMap<String, Entry>,
+    /// One bit a hash of (first byte, last byte, length), set for every cue word.
+    filter: Box<[u64; 512]>,
+    /// Open addressing, linear probing: 0 is empty, else 1 + an index into
+    /// `keys` and `entries`.
+    slots: Box<[u16]>,
+    keys: Vec<Key>,
+    entries: Vec<Entry>,
+    /// Cue words longer than a key holds (none in the shipped lexicon).
+    long: rustc_hash::FxHashMap<String, Entry>,
 }
 
-impl VerbMap {
-    fn new(map: rustc_hash::FxHashMap<String, Entry>) -> Self {
-        let mut filter = crate::lexicon::Prefilter::default();
-        for w in map.keys() {
-            filter.add(w);
-        }
-        VerbMap { filter, map }
+/// The bit of `VerbMap::filter` for a word (none for the empty word, which no
+/// cue is): a hash of its first and last bytes and its length.
+#[inline(always)]
+fn filter_bit(w: &str) -> Option<usize> {
+    let b = w.as_bytes();
+    let (&first, &last) = (b.first()?, b.last()?);
+    let x = u64::from(first) | u64::from(last) << 8 | (b.len() as u64 & 63) << 16;
+    Some((x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 49) as usize)
+}
+
+/// A word of 1 to 16 bytes, exactly: see `VerbMap`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Key {
+    head: u64,
+    tail: u64,
+    len: usize,
+}
+
+impl Key {
+    #[inline]
+    fn of(w: &str) -> Option<Key> {
+        let b = w.as_bytes();
+        let len = b.len();
+        let u64_at = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or_default());
+        let u32_at = |i: usize| {
+            u64::from(u32::from_le_bytes(
+                b[i..i + 4].try_into().unwrap_or_default(),
+            ))
+        };
+        let (head, tail) = match len {
+            8..=16 => (u64_at(0), u64_at(len - 8)),
+            4..=7 => (u32_at(0), u32_at(len - 4)),
+            1..=3 => (
+                u64::from(b[0]) | u64::from(b[len / 2]) << 8 | u64::from(b[len - 1]) << 16,
+                0,
+            ),
+            _ => return None,
+        };
+        Some(Key { head, tail, len })
     }
 
     #[inline]
+    fn hash(&self) -> u64 {
+        let x = u128::from(self.head ^ 0x243f_6a88_85a3_08d3)
+            * u128::from(self.tail ^ 0x1319_8a2e_0370_7344 ^ (self.len as u64) << 56);
+        (x as u64) ^ ((x >> 64) as u64)
+    }
+}
+
+impl VerbMap {
+    #[cold]
+    fn get_long(&self, w: &str) -> Option<&Entry> {
+        if self.long.is_empty() {
+            None
+        } else {
+            self.long.get(w)
+        }
+    }
+
+    fn new(map: rustc_hash::FxHashMap<String, Entry>) -> Self {
+        // A table at most a quarter full: a miss that passes the filter ends
+        // at an empty slot soon.
+        let size = (map.len() * 4).next_power_of_two().max(64);
+        let mut v = VerbMap {
+            filter: Box::new([0; 512]),
+            slots: vec![0; size].into_boxed_slice(),
+            keys: Vec::new(),
+            entries: Vec::new(),
+            long: Default::default(),
+        };
+        // In a fixed order, so that the table is the same from run to run.
+        let mut words: Vec<(String, Entry)> = map.into_iter().collect();
+        words.sort_by(|a, b| a.0.cmp(&b.0));
+        for (w, en) in words {
+            if let Some(bit) = filter_bit(&w) {
+                v.filter[bit >> 6] |= 1 << (bit & 63);
+            }
+            let Some(k) = Key::of(&w).filter(|_| w.len() <= 16) else {
+                v.long.insert(w, en);
+                continue;
+            };
+            let h = k.hash();
+            let mut i = h as usize & (size - 1);
+            while v.slots[i] != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            v.keys.push(k);
+            v.entries.push(en);
+            v.slots[i] = u16::try_from(v.keys.len()).expect("fewer than 65,535 cue words");
+        }
+        v
+    }
+
+    #[inline(always)]
     fn get(&self, w: &str) -> Option<&Entry> {
-        if !self.filter.may_hold(w) {
+        let bit = filter_bit(w)?;
+        if self.filter[bit >> 6] & (1 << (bit & 63)) == 0 {
             return None;
         }
-        self.map.get(w)
+        if w.len() > 16 {
+            return self.get_long(w);
+        }
+        let k = Key::of(w)?;
+        let h = k.hash();
+        let mask = self.slots.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            let s = self.slots[i] as usize;
+            if s == 0 {
+                return None;
+            }
+            if self.keys[s - 1] == k {
+                return Some(&self.entries[s - 1]);
+            }
+            i = (i + 1) & mask;
+        }
     }
 }
 
