@@ -1155,100 +1155,9 @@ fn leading(
         {
             continue;
         }
-        // "Mr Schultz … and said he did not support Mr Trump": the sentence's
-        // subject, when "and" joins the cue to its first verb.
-        let shared = || {
-            let mut a = j;
-            while a > s + 2
-                && toks[a - 1].is_word()
-                && ex.lex.between_subject_and_cue.contains(toks[a - 1].lower())
-            {
-                a -= 1;
-            }
-            (a > s + 1 && toks[a - 1].is_word() && toks[a - 1].lower() == "and")
-                .then(|| ex.sentence_subject(toks, s, a - 1))
-                .flatten()
-        };
-        let Some(phrase) = source_before(ex, cues, toks, j, s).or_else(shared) else {
-            continue;
-        };
-        // The source opens the sentence or a clause.
-        let k = (s..j)
-            .find(|&k| toks[k].span.start == phrase.span.start)
-            .unwrap_or(j);
-        let opens = k == s
-            || toks[k - 1].is_punct(',')
-            || toks[k - 1].is_punct(';')
-            || toks[k - 1].is_punct(':')
-            || toks[k - 1].is_punct('—')
-            || toks[k - 1].is_punct('–')
-            || toks[k - 1].is_punct('-')
-            || toks[k - 1].is_punct('(')
-            || (toks[k - 1].is_word()
-                && matches!(
-                    toks[k - 1].lower(),
-                    "which"
-                        | "that"
-                        | "and"
-                        | "but"
-                        | "as"
-                        | "while"
-                        | "because"
-                        | "so"
-                        | "after"
-                        | "before"
-                        | "when"
-                        | "since"
-                        | "although"
-                        | "though"
-                        | "if"
-                        | "until"
-                        | "once"
-                        | "whereas"
-                ));
-        if !opens {
-            continue;
-        }
-        // "after Trump attacked Machado": an event in a time or cause clause.
-        if cv == Cv::Object
-            && k > s
-            && toks[k - 1].is_word()
-            && matches!(
-                toks[k - 1].lower(),
-                "after" | "before" | "until" | "as" | "since" | "because"
-            )
-        {
-            continue;
-        }
-        // (The phrase's own words: "The IMF had warned" is headed by "IMF".)
-        let pe = (k..j)
-            .find(|&q| toks[q].span.start >= phrase.span.end)
-            .unwrap_or(j);
-        if matches!(phrase.who, Who::Descriptor { .. }) && phrase_is_not_source(ex, toks, k, pe) {
-            continue;
-        }
-        // "Others pointed to a review which they said could …": "they" is the
-        // group that opens the sentence.
-        let phrase = match &phrase.who {
-            Who::Pronoun(p) if p == "they" && k > s && toks[s].is_capitalised() => {
-                let l = toks[s].lower();
-                if cues.groups.contains(l) || matches!(l, "others" | "some" | "many" | "critics") {
-                    Phrase {
-                        span: toks[s].span,
-                        who: Who::Descriptor {
-                            text: toks[s].text.to_string(),
-                            head: l.to_string(),
-                            definite: false,
-                            anonymous: true,
-                            entity: EntityKind::Group,
-                        },
-                    }
-                } else {
-                    phrase
-                }
-            }
-            _ => phrase,
-        };
+        // The content first: most cue words of a sentence have none after them
+        // ("said so", "the said", a noun), and the source phrase before the cue
+        // is the costly part (it analyses names and descriptions).
         let mut c = ce;
         let mut cue_end = ce;
         if cv == Cv::Tell
@@ -1364,6 +1273,100 @@ fn leading(
         {
             continue;
         }
+        // "Mr Schultz … and said he did not support Mr Trump": the sentence's
+        // subject, when "and" joins the cue to its first verb.
+        let shared = || {
+            let mut a = j;
+            while a > s + 2
+                && toks[a - 1].is_word()
+                && ex.lex.between_subject_and_cue.contains(toks[a - 1].lower())
+            {
+                a -= 1;
+            }
+            (a > s + 1 && toks[a - 1].is_word() && toks[a - 1].lower() == "and")
+                .then(|| ex.sentence_subject(toks, s, a - 1))
+                .flatten()
+        };
+        let Some(phrase) = source_before(ex, cues, toks, j, s).or_else(shared) else {
+            continue;
+        };
+        // The source opens the sentence or a clause.
+        let k = (s..j)
+            .find(|&k| toks[k].span.start == phrase.span.start)
+            .unwrap_or(j);
+        let opens = k == s
+            || toks[k - 1].is_punct(',')
+            || toks[k - 1].is_punct(';')
+            || toks[k - 1].is_punct(':')
+            || toks[k - 1].is_punct('—')
+            || toks[k - 1].is_punct('–')
+            || toks[k - 1].is_punct('-')
+            || toks[k - 1].is_punct('(')
+            || (toks[k - 1].is_word()
+                && matches!(
+                    toks[k - 1].lower(),
+                    "which"
+                        | "that"
+                        | "and"
+                        | "but"
+                        | "as"
+                        | "while"
+                        | "because"
+                        | "so"
+                        | "after"
+                        | "before"
+                        | "when"
+                        | "since"
+                        | "although"
+                        | "though"
+                        | "if"
+                        | "until"
+                        | "once"
+                        | "whereas"
+                ));
+        if !opens {
+            continue;
+        }
+        // "after Trump attacked Machado": an event in a time or cause clause.
+        if cv == Cv::Object
+            && k > s
+            && toks[k - 1].is_word()
+            && matches!(
+                toks[k - 1].lower(),
+                "after" | "before" | "until" | "as" | "since" | "because"
+            )
+        {
+            continue;
+        }
+        // (The phrase's own words: "The IMF had warned" is headed by "IMF".)
+        let pe = (k..j)
+            .find(|&q| toks[q].span.start >= phrase.span.end)
+            .unwrap_or(j);
+        if matches!(phrase.who, Who::Descriptor { .. }) && phrase_is_not_source(ex, toks, k, pe) {
+            continue;
+        }
+        // "Others pointed to a review which they said could …": "they" is the
+        // group that opens the sentence.
+        let phrase = match &phrase.who {
+            Who::Pronoun(p) if p == "they" && k > s && toks[s].is_capitalised() => {
+                let l = toks[s].lower();
+                if cues.groups.contains(l) || matches!(l, "others" | "some" | "many" | "critics") {
+                    Phrase {
+                        span: toks[s].span,
+                        who: Who::Descriptor {
+                            text: toks[s].text.to_string(),
+                            head: l.to_string(),
+                            definite: false,
+                            anonymous: true,
+                            entity: EntityKind::Group,
+                        },
+                    }
+                } else {
+                    phrase
+                }
+            }
+            _ => phrase,
+        };
         // Content that is an embedded question or a noun ("said the word") is
         // ruled out by `no_content`; a relative-clause source ("which they said")
         // needs its content to start with a verb.
