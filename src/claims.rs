@@ -112,8 +112,9 @@ struct VerbMap {
     slots: Box<[u16]>,
     keys: Vec<Key>,
     entries: Vec<Entry>,
-    /// Cue words longer than a key holds (none in the shipped lexicon).
-    long: rustc_hash::FxHashMap<String, Entry>,
+    /// Cue words longer than a key holds (none in the shipped lexicon), to
+    /// their index in `entries`.
+    long: rustc_hash::FxHashMap<String, usize>,
 }
 
 /// The bit of `VerbMap::filter` for a word (none for the empty word, which no
@@ -167,11 +168,11 @@ impl Key {
 
 impl VerbMap {
     #[cold]
-    fn get_long(&self, w: &str) -> Option<&Entry> {
+    fn find_long(&self, w: &str) -> Option<usize> {
         if self.long.is_empty() {
             None
         } else {
-            self.long.get(w)
+            self.long.get(w).copied()
         }
     }
 
@@ -194,7 +195,14 @@ impl VerbMap {
                 v.filter[bit >> 6] |= 1 << (bit & 63);
             }
             let Some(k) = Key::of(&w).filter(|_| w.len() <= 16) else {
-                v.long.insert(w, en);
+                // (Its key, never a word's, keeps `keys` beside `entries`.)
+                v.long.insert(w, v.entries.len());
+                v.keys.push(Key {
+                    head: 0,
+                    tail: 0,
+                    len: 0,
+                });
+                v.entries.push(en);
                 continue;
             };
             let h = k.hash();
@@ -202,21 +210,27 @@ impl VerbMap {
             while v.slots[i] != 0 {
                 i = (i + 1) & (size - 1);
             }
+            v.slots[i] = u16::try_from(v.entries.len() + 1).expect("fewer than 65,535 cue words");
             v.keys.push(k);
             v.entries.push(en);
-            v.slots[i] = u16::try_from(v.keys.len()).expect("fewer than 65,535 cue words");
         }
         v
     }
 
     #[inline(always)]
     fn get(&self, w: &str) -> Option<&Entry> {
+        self.find(w).map(|x| &self.entries[x])
+    }
+
+    /// The index in `entries` of a word's entry.
+    #[inline(always)]
+    fn find(&self, w: &str) -> Option<usize> {
         let bit = filter_bit(w)?;
         if self.filter[bit >> 6] & (1 << (bit & 63)) == 0 {
             return None;
         }
         if w.len() > 16 {
-            return self.get_long(w);
+            return self.find_long(w);
         }
         let k = Key::of(w)?;
         let h = k.hash();
@@ -228,7 +242,7 @@ impl VerbMap {
                 return None;
             }
             if self.keys[s - 1] == k {
-                return Some(&self.entries[s - 1]);
+                return Some(s - 1);
             }
             i = (i + 1) & mask;
         }
@@ -326,6 +340,20 @@ impl ClaimCues {
         self.verb_in(toks, i, e, self.verbs.get(t.lower())?)
     }
 
+    /// `verb_at` for a cue position of `Hits::cues`: with the entry the gate
+    /// kept, no look-up.
+    fn verb_hit(
+        &self,
+        toks: &[Tok],
+        (i, x): (usize, Option<u16>),
+        e: usize,
+    ) -> Option<(usize, Cv)> {
+        match x {
+            Some(x) => self.verb_in(toks, i, e, &self.verbs.entries[x as usize]),
+            None => self.verb_at(toks, i, e),
+        }
+    }
+
     /// `verb_at` for a word already looked up.
     fn verb_in(&self, toks: &[Tok], i: usize, e: usize, entry: &Entry) -> Option<(usize, Cv)> {
         if let Some(mi) = entry.multi {
@@ -349,8 +377,25 @@ impl ClaimCues {
         if !t.is_word() {
             return None;
         }
-        let pi = self.verbs.get(t.lower())?.part?;
-        phrase_at(&self.participles[pi as usize], toks, i, e)
+        self.participle_in(toks, i, e, self.verbs.get(t.lower())?)
+    }
+
+    /// `participle_at` for a word already looked up.
+    fn participle_in(&self, toks: &[Tok], i: usize, e: usize, entry: &Entry) -> Option<usize> {
+        phrase_at(&self.participles[entry.part? as usize], toks, i, e)
+    }
+
+    /// `participle_at` for a cue position of `Hits::cues`.
+    fn participle_hit(
+        &self,
+        toks: &[Tok],
+        (i, x): (usize, Option<u16>),
+        e: usize,
+    ) -> Option<usize> {
+        match x {
+            Some(x) => self.participle_in(toks, i, e, &self.verbs.entries[x as usize]),
+            None => self.participle_at(toks, i, e),
+        }
     }
 
     fn according_at(&self, toks: &[Tok], i: usize, e: usize) -> Option<usize> {
@@ -658,14 +703,18 @@ fn sentence_claims(
     out: &mut dyn FnMut(Found),
 ) {
     // Most sentences report nobody: one look-up a word, and out. The words
-    // found are kept, so that nothing after looks a word up twice.
+    // found are kept, so that nothing after looks a word up twice, and so are
+    // the commas, which every shape below looks for.
     let mut hits = Hits::default();
     for (i, t) in toks[s..e].iter().enumerate() {
         if !t.is_word() {
+            if t.is_punct(',') {
+                hits.comma(s + i);
+            }
             continue;
         }
-        if let Some(en) = cues.verbs.get(t.lower()) {
-            hits.push(s + i, en);
+        if let Some(x) = cues.verbs.find(t.lower()) {
+            hits.push(s + i, x, &cues.verbs.entries[x]);
         }
     }
     if hits.n == 0 && !hits.overflow {
@@ -790,13 +839,19 @@ fn sentence_claims(
     }
 }
 
-/// The cue words of a sentence, as the gate found them (at most 32; past that,
-/// every position).
+/// The cue words of a sentence as the gate found them, with their entries (at
+/// most 32; past that, every position), and its commas (at most 32; past that,
+/// the tokens are searched).
 #[derive(Default)]
 struct Hits {
     pos: [u32; 32],
+    /// Index in `VerbMap::entries` of the word at `pos[i]`.
+    ent: [u16; 32],
     n: usize,
     overflow: bool,
+    commas: [u32; 32],
+    n_commas: usize,
+    commas_overflow: bool,
     according: bool,
     part: bool,
     /// The sentence is a title-case headline: a capitalised word may be a cue.
@@ -804,9 +859,10 @@ struct Hits {
 }
 
 impl Hits {
-    fn push(&mut self, i: usize, en: &Entry) {
+    fn push(&mut self, i: usize, x: usize, en: &Entry) {
         if self.n < self.pos.len() {
             self.pos[self.n] = i as u32;
+            self.ent[self.n] = x as u16;
             self.n += 1;
         } else {
             self.overflow = true;
@@ -815,14 +871,54 @@ impl Hits {
         self.according |= en.single.is_none() && en.multi.is_none() && en.part.is_none();
     }
 
+    fn comma(&mut self, i: usize) {
+        if self.n_commas < self.commas.len() {
+            self.commas[self.n_commas] = i as u32;
+            self.n_commas += 1;
+        } else {
+            self.commas_overflow = true;
+        }
+    }
+
     /// Positions in `from..to` that may hold a cue, in order.
     fn positions(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+        self.cues(from, to).map(|(p, _)| p)
+    }
+
+    /// Positions in `from..to` that may hold a cue, in order, with the index of
+    /// the word's entry when the gate kept it.
+    fn cues(&self, from: usize, to: usize) -> impl Iterator<Item = (usize, Option<u16>)> + '_ {
         let all = if self.overflow { from..to } else { 0..0 };
-        self.pos[..self.n]
+        let kept = if self.overflow { 0 } else { self.n };
+        self.pos[..kept]
+            .iter()
+            .zip(&self.ent)
+            .map(|(&p, &x)| (p as usize, Some(x)))
+            .filter(move |&(p, _)| p >= from && p < to)
+            .chain(all.map(|p| (p, None)))
+    }
+
+    /// The first comma in `a..b` (within the sentence).
+    fn comma_in(&self, toks: &[Tok], a: usize, b: usize) -> Option<usize> {
+        if self.commas_overflow {
+            return (a..b).find(|&k| toks[k].is_punct(','));
+        }
+        self.commas[..self.n_commas]
             .iter()
             .map(|&p| p as usize)
-            .filter(move |&p| !self.overflow && p >= from && p < to)
-            .chain(all)
+            .find(|&p| p >= a && p < b)
+    }
+
+    /// The last comma in `a..b` (within the sentence).
+    fn last_comma_in(&self, toks: &[Tok], a: usize, b: usize) -> Option<usize> {
+        if self.commas_overflow {
+            return (a..b).rev().find(|&k| toks[k].is_punct(','));
+        }
+        self.commas[..self.n_commas]
+            .iter()
+            .rev()
+            .map(|&p| p as usize)
+            .find(|&p| p >= a && p < b)
     }
 }
 
@@ -839,12 +935,13 @@ fn participle(
     out: &mut dyn FnMut(Found),
 ) {
     let mut done = 0;
-    for p in hits.positions(s + 3, e) {
+    for h in hits.cues(s + 3, e) {
+        let p = h.0;
         let k = p - 1;
         if k < done || k + 4 >= e || !toks[k].is_punct(',') {
             continue;
         }
-        let Some(pe) = cues.participle_at(toks, p, e) else {
+        let Some(pe) = cues.participle_hit(toks, h, e) else {
             continue;
         };
         let mut c = pe;
@@ -916,24 +1013,23 @@ fn parenthetical(
     hits: &Hits,
     out: &mut dyn FnMut(Found),
 ) -> bool {
-    let Some(k1) = (s + 1..e).find(|&k| toks[k].is_punct(',')) else {
+    let Some(k1) = hits.comma_in(toks, s + 1, e) else {
         return false;
     };
-    let Some(k2) = (k1 + 2..e.min(k1 + 10)).find(|&k| toks[k].is_punct(',')) else {
+    let Some(k2) = hits.comma_in(toks, k1 + 2, e.min(k1 + 10)) else {
         return false;
     };
-    let Some(j) = hits
-        .positions(k1 + 2, k2)
-        .find(|&j| !toks[j].is_capitalised() && cues.verb_at(toks, j, k2).is_some())
-    else {
+    let Some((j, (ce, cv))) = hits.cues(k1 + 2, k2).find_map(|h| {
+        (!toks[h.0].is_capitalised())
+            .then(|| cues.verb_hit(toks, h, k2))
+            .flatten()
+            .map(|v| (h.0, v))
+    }) else {
         return false;
     };
     if toks[s..e].iter().any(is_quote) {
         return false;
     }
-    let Some((ce, cv)) = cues.verb_at(toks, j, k2) else {
-        return false;
-    };
     if matches!(cv, Cv::That | Cv::Object) || k2 - ce > 3 {
         return false;
     }
@@ -976,8 +1072,9 @@ fn trailing(
 ) -> Option<Found> {
     // The last comma of the sentence, or the one before it when the last opens
     // the source's apposition (", said Phil Smith, a spokesman for the union.").
-    let mut commas = (s + 1..e).rev().take(24).filter(|&k| toks[k].is_punct(','));
-    let last = commas.next()?;
+    // (Of the last 24 tokens.)
+    let window = (s + 1).max(e.saturating_sub(24));
+    let last = hits.last_comma_in(toks, window, e)?;
     // "However, slower growth …, the IMF said.": the adverb is the writer's.
     let s = if s + 2 < last
         && toks[s + 1].is_punct(',')
@@ -994,13 +1091,12 @@ fn trailing(
     // (Each try looks only at cues after its comma: none there, no try.)
     let cue_after = |c: usize, end: usize| hits.positions(c + 1, end).next().is_some();
     cue_after(last, e)
-        .then(|| trailing_at(ex, cues, toks, (s, e), last, hits.title))
+        .then(|| trailing_at(ex, cues, toks, (s, e), last, hits))
         .flatten()
         .or_else(|| {
-            commas
-                .next()
+            hits.last_comma_in(toks, window, last)
                 .filter(|&c| c > s + 1 && cue_after(c, last))
-                .and_then(|c| trailing_at(ex, cues, toks, (s, last), c, hits.title))
+                .and_then(|c| trailing_at(ex, cues, toks, (s, last), c, hits))
         })
 }
 
@@ -1010,8 +1106,9 @@ fn trailing_at(
     toks: &[Tok],
     (s, e): (usize, usize),
     comma: usize,
-    title: bool,
+    hits: &Hits,
 ) -> Option<Found> {
+    let title = hits.title;
     let tail = comma + 1;
     if toks[tail..e].iter().any(|t| {
         !t.is_word() && !t.is_punct('.') && !t.is_punct('(') && !t.is_punct(')') && !t.is_punct('-')
@@ -1026,11 +1123,11 @@ fn trailing_at(
     }
     // "One of the lawyers, Jane Bamford, said …", "Mr Obama, who knew …, told
     // …": a source and its apposition, not content before an inverted cue.
-    if let Some(k) = (s + 1..comma).rev().find(|&k| toks[k].is_punct(',')) {
+    if let Some(k) = hits.last_comma_in(toks, s + 1, comma) {
         let name = toks[k + 1..comma]
             .iter()
             .all(|t| t.is_capitalised() || t.is_punct('.'));
-        let first = (s + 1..comma).find(|&k| toks[k].is_punct(',')).unwrap_or(k);
+        let first = hits.comma_in(toks, s + 1, comma).unwrap_or(k);
         let relative = toks[s..first]
             .iter()
             .all(|t| t.is_capitalised() || t.is_punct('.'))
@@ -1042,7 +1139,10 @@ fn trailing_at(
         }
     }
     // Inverted: ", said Mr Lansman."
-    if let Some((ce, cv)) = cues.verb_at(toks, tail, e)
+    if let Some((ce, cv)) = hits
+        .cues(tail, tail + 1)
+        .next()
+        .and_then(|h| cues.verb_hit(toks, h, e))
         && (title || !toks[tail].is_capitalised())
     {
         let phrase = ex.phrase_after(toks, ce, e)?;
@@ -1077,8 +1177,9 @@ fn trailing_at(
         });
     }
     // ", X said (on Monday)."
-    for j in tail + 1..e.min(tail + 13) {
-        if let Some((ce, cv)) = cues.verb_at(toks, j, e) {
+    for h in hits.cues(tail + 1, e.min(tail + 13)) {
+        let j = h.0;
+        if let Some((ce, cv)) = cues.verb_hit(toks, h, e) {
             if toks[j].is_capitalised() && !title {
                 continue;
             }
@@ -1116,8 +1217,9 @@ fn leading(
     e: usize,
     hits: &Hits,
 ) -> Option<Found> {
-    for j in hits.positions(from.max(s + 1), e) {
-        let Some((ce, cv)) = cues.verb_at(toks, j, e) else {
+    for h in hits.cues(from.max(s + 1), e) {
+        let j = h.0;
+        let Some((ce, cv)) = cues.verb_hit(toks, h, e) else {
             continue;
         };
         // A capitalised cue word inside a name ("Tell MAMA") is no cue; ",
@@ -1444,7 +1546,7 @@ fn content_end(cues: &ClaimCues, toks: &[Tok], a: usize, e: usize) -> usize {
                 && cues.verbs.get(l).is_some_and(|en| {
                     cues.verb_in(toks, n, e, en)
                         .is_some_and(|(_, cv)| conj || cv != Cv::Object)
-                        || (en.part.is_some() && cues.participle_at(toks, n, e).is_some())
+                        || cues.participle_in(toks, n, e, en).is_some()
                 });
             if cue || cues.next_act.contains(l) {
                 let mut end = k;
