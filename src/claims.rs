@@ -93,28 +93,159 @@ struct Entry {
     part: Option<u32>,
 }
 
-/// The single-word cues behind a prefilter: most words of a sentence are no cue,
-/// and the filter turns them away without hashing.
+/// The single-word cues, for the one look-up each word of a sentence gets.
+///
+/// First a bit filter on the word's first and last bytes and its length (three
+/// loads, one multiplication): cue words, in all their forms, share these with
+/// one word of a text in twenty or so, and the rest are turned away with a
+/// branch that is nearly always taken the same way. (Separate first- and
+/// last-byte tables let half the words through to a string hash map, with a
+/// branch that was not predictable.) What passes probes an open-addressed table
+/// whose keys are the words themselves as integers: a word of up to 16 bytes is
+/// exactly its first and last eight bytes (four, or three single bytes, when
+/// shorter) and its length, so no string is hashed or compared.
 struct VerbMap {
-    filter: crate::lexicon::Prefilter,
-    map: rustc_hash::FxHashMap<String, Entry>,
+    /// One bit a hash of (first byte, last byte, length), set for every cue word.
+    filter: Box<[u64; 512]>,
+    /// Open addressing, linear probing: 0 is empty, else 1 + an index into
+    /// `keys` and `entries`.
+    slots: Box<[u16]>,
+    keys: Vec<Key>,
+    entries: Vec<Entry>,
+    /// Cue words longer than a key holds (none in the shipped lexicon), to
+    /// their index in `entries`.
+    long: rustc_hash::FxHashMap<String, usize>,
 }
 
-impl VerbMap {
-    fn new(map: rustc_hash::FxHashMap<String, Entry>) -> Self {
-        let mut filter = crate::lexicon::Prefilter::default();
-        for w in map.keys() {
-            filter.add(w);
-        }
-        VerbMap { filter, map }
+/// The bit of `VerbMap::filter` for a word (none for the empty word, which no
+/// cue is): a hash of its first and last bytes and its length.
+#[inline(always)]
+fn filter_bit(w: &str) -> Option<usize> {
+    let b = w.as_bytes();
+    let (&first, &last) = (b.first()?, b.last()?);
+    let x = u64::from(first) | u64::from(last) << 8 | (b.len() as u64 & 63) << 16;
+    Some((x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 49) as usize)
+}
+
+/// A word of 1 to 16 bytes, exactly: see `VerbMap`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Key {
+    head: u64,
+    tail: u64,
+    len: usize,
+}
+
+impl Key {
+    #[inline]
+    fn of(w: &str) -> Option<Key> {
+        let b = w.as_bytes();
+        let len = b.len();
+        let u64_at = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or_default());
+        let u32_at = |i: usize| {
+            u64::from(u32::from_le_bytes(
+                b[i..i + 4].try_into().unwrap_or_default(),
+            ))
+        };
+        let (head, tail) = match len {
+            8..=16 => (u64_at(0), u64_at(len - 8)),
+            4..=7 => (u32_at(0), u32_at(len - 4)),
+            1..=3 => (
+                u64::from(b[0]) | u64::from(b[len / 2]) << 8 | u64::from(b[len - 1]) << 16,
+                0,
+            ),
+            _ => return None,
+        };
+        Some(Key { head, tail, len })
     }
 
     #[inline]
+    fn hash(&self) -> u64 {
+        let x = u128::from(self.head ^ 0x243f_6a88_85a3_08d3)
+            * u128::from(self.tail ^ 0x1319_8a2e_0370_7344 ^ (self.len as u64) << 56);
+        (x as u64) ^ ((x >> 64) as u64)
+    }
+}
+
+impl VerbMap {
+    #[cold]
+    fn find_long(&self, w: &str) -> Option<usize> {
+        if self.long.is_empty() {
+            None
+        } else {
+            self.long.get(w).copied()
+        }
+    }
+
+    fn new(map: rustc_hash::FxHashMap<String, Entry>) -> Self {
+        // A table at most a quarter full: a miss that passes the filter ends
+        // at an empty slot soon.
+        let size = (map.len() * 4).next_power_of_two().max(64);
+        let mut v = VerbMap {
+            filter: Box::new([0; 512]),
+            slots: vec![0; size].into_boxed_slice(),
+            keys: Vec::new(),
+            entries: Vec::new(),
+            long: Default::default(),
+        };
+        // In a fixed order, so that the table is the same from run to run.
+        let mut words: Vec<(String, Entry)> = map.into_iter().collect();
+        words.sort_by(|a, b| a.0.cmp(&b.0));
+        for (w, en) in words {
+            if let Some(bit) = filter_bit(&w) {
+                v.filter[bit >> 6] |= 1 << (bit & 63);
+            }
+            let Some(k) = Key::of(&w).filter(|_| w.len() <= 16) else {
+                // (Its key, never a word's, keeps `keys` beside `entries`.)
+                v.long.insert(w, v.entries.len());
+                v.keys.push(Key {
+                    head: 0,
+                    tail: 0,
+                    len: 0,
+                });
+                v.entries.push(en);
+                continue;
+            };
+            let h = k.hash();
+            let mut i = h as usize & (size - 1);
+            while v.slots[i] != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            v.slots[i] = u16::try_from(v.entries.len() + 1).expect("fewer than 65,535 cue words");
+            v.keys.push(k);
+            v.entries.push(en);
+        }
+        v
+    }
+
+    #[inline(always)]
     fn get(&self, w: &str) -> Option<&Entry> {
-        if !self.filter.may_hold(w) {
+        self.find(w).map(|x| &self.entries[x])
+    }
+
+    /// The index in `entries` of a word's entry.
+    #[inline(always)]
+    fn find(&self, w: &str) -> Option<usize> {
+        let bit = filter_bit(w)?;
+        if self.filter[bit >> 6] & (1 << (bit & 63)) == 0 {
             return None;
         }
-        self.map.get(w)
+        if w.len() > 16 {
+            return self.find_long(w);
+        }
+        let k = Key::of(w)?;
+        let h = k.hash();
+        let mask = self.slots.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            let s = self.slots[i] as usize;
+            if s == 0 {
+                return None;
+            }
+            if self.keys[s - 1] == k {
+                return Some(s - 1);
+            }
+            i = (i + 1) & mask;
+        }
     }
 }
 
@@ -209,6 +340,20 @@ impl ClaimCues {
         self.verb_in(toks, i, e, self.verbs.get(t.lower())?)
     }
 
+    /// `verb_at` for a cue position of `Hits::cues`: with the entry the gate
+    /// kept, no look-up.
+    fn verb_hit(
+        &self,
+        toks: &[Tok],
+        (i, x): (usize, Option<u16>),
+        e: usize,
+    ) -> Option<(usize, Cv)> {
+        match x {
+            Some(x) => self.verb_in(toks, i, e, &self.verbs.entries[x as usize]),
+            None => self.verb_at(toks, i, e),
+        }
+    }
+
     /// `verb_at` for a word already looked up.
     fn verb_in(&self, toks: &[Tok], i: usize, e: usize, entry: &Entry) -> Option<(usize, Cv)> {
         if let Some(mi) = entry.multi {
@@ -232,8 +377,25 @@ impl ClaimCues {
         if !t.is_word() {
             return None;
         }
-        let pi = self.verbs.get(t.lower())?.part?;
-        phrase_at(&self.participles[pi as usize], toks, i, e)
+        self.participle_in(toks, i, e, self.verbs.get(t.lower())?)
+    }
+
+    /// `participle_at` for a word already looked up.
+    fn participle_in(&self, toks: &[Tok], i: usize, e: usize, entry: &Entry) -> Option<usize> {
+        phrase_at(&self.participles[entry.part? as usize], toks, i, e)
+    }
+
+    /// `participle_at` for a cue position of `Hits::cues`.
+    fn participle_hit(
+        &self,
+        toks: &[Tok],
+        (i, x): (usize, Option<u16>),
+        e: usize,
+    ) -> Option<usize> {
+        match x {
+            Some(x) => self.participle_in(toks, i, e, &self.verbs.entries[x as usize]),
+            None => self.participle_at(toks, i, e),
+        }
     }
 
     fn according_at(&self, toks: &[Tok], i: usize, e: usize) -> Option<usize> {
@@ -541,14 +703,18 @@ fn sentence_claims(
     out: &mut dyn FnMut(Found),
 ) {
     // Most sentences report nobody: one look-up a word, and out. The words
-    // found are kept, so that nothing after looks a word up twice.
+    // found are kept, so that nothing after looks a word up twice, and so are
+    // the commas, which every shape below looks for.
     let mut hits = Hits::default();
     for (i, t) in toks[s..e].iter().enumerate() {
         if !t.is_word() {
+            if t.is_punct(',') {
+                hits.comma(s + i);
+            }
             continue;
         }
-        if let Some(en) = cues.verbs.get(t.lower()) {
-            hits.push(s + i, en);
+        if let Some(x) = cues.verbs.find(t.lower()) {
+            hits.push(s + i, x, &cues.verbs.entries[x]);
         }
     }
     if hits.n == 0 && !hits.overflow {
@@ -673,13 +839,19 @@ fn sentence_claims(
     }
 }
 
-/// The cue words of a sentence, as the gate found them (at most 32; past that,
-/// every position).
+/// The cue words of a sentence as the gate found them, with their entries (at
+/// most 32; past that, every position), and its commas (at most 32; past that,
+/// the tokens are searched).
 #[derive(Default)]
 struct Hits {
     pos: [u32; 32],
+    /// Index in `VerbMap::entries` of the word at `pos[i]`.
+    ent: [u16; 32],
     n: usize,
     overflow: bool,
+    commas: [u32; 32],
+    n_commas: usize,
+    commas_overflow: bool,
     according: bool,
     part: bool,
     /// The sentence is a title-case headline: a capitalised word may be a cue.
@@ -687,9 +859,10 @@ struct Hits {
 }
 
 impl Hits {
-    fn push(&mut self, i: usize, en: &Entry) {
+    fn push(&mut self, i: usize, x: usize, en: &Entry) {
         if self.n < self.pos.len() {
             self.pos[self.n] = i as u32;
+            self.ent[self.n] = x as u16;
             self.n += 1;
         } else {
             self.overflow = true;
@@ -698,14 +871,54 @@ impl Hits {
         self.according |= en.single.is_none() && en.multi.is_none() && en.part.is_none();
     }
 
+    fn comma(&mut self, i: usize) {
+        if self.n_commas < self.commas.len() {
+            self.commas[self.n_commas] = i as u32;
+            self.n_commas += 1;
+        } else {
+            self.commas_overflow = true;
+        }
+    }
+
     /// Positions in `from..to` that may hold a cue, in order.
     fn positions(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+        self.cues(from, to).map(|(p, _)| p)
+    }
+
+    /// Positions in `from..to` that may hold a cue, in order, with the index of
+    /// the word's entry when the gate kept it.
+    fn cues(&self, from: usize, to: usize) -> impl Iterator<Item = (usize, Option<u16>)> + '_ {
         let all = if self.overflow { from..to } else { 0..0 };
-        self.pos[..self.n]
+        let kept = if self.overflow { 0 } else { self.n };
+        self.pos[..kept]
+            .iter()
+            .zip(&self.ent)
+            .map(|(&p, &x)| (p as usize, Some(x)))
+            .filter(move |&(p, _)| p >= from && p < to)
+            .chain(all.map(|p| (p, None)))
+    }
+
+    /// The first comma in `a..b` (within the sentence).
+    fn comma_in(&self, toks: &[Tok], a: usize, b: usize) -> Option<usize> {
+        if self.commas_overflow {
+            return (a..b).find(|&k| toks[k].is_punct(','));
+        }
+        self.commas[..self.n_commas]
             .iter()
             .map(|&p| p as usize)
-            .filter(move |&p| !self.overflow && p >= from && p < to)
-            .chain(all)
+            .find(|&p| p >= a && p < b)
+    }
+
+    /// The last comma in `a..b` (within the sentence).
+    fn last_comma_in(&self, toks: &[Tok], a: usize, b: usize) -> Option<usize> {
+        if self.commas_overflow {
+            return (a..b).rev().find(|&k| toks[k].is_punct(','));
+        }
+        self.commas[..self.n_commas]
+            .iter()
+            .rev()
+            .map(|&p| p as usize)
+            .find(|&p| p >= a && p < b)
     }
 }
 
@@ -722,12 +935,13 @@ fn participle(
     out: &mut dyn FnMut(Found),
 ) {
     let mut done = 0;
-    for p in hits.positions(s + 3, e) {
+    for h in hits.cues(s + 3, e) {
+        let p = h.0;
         let k = p - 1;
         if k < done || k + 4 >= e || !toks[k].is_punct(',') {
             continue;
         }
-        let Some(pe) = cues.participle_at(toks, p, e) else {
+        let Some(pe) = cues.participle_hit(toks, h, e) else {
             continue;
         };
         let mut c = pe;
@@ -799,24 +1013,23 @@ fn parenthetical(
     hits: &Hits,
     out: &mut dyn FnMut(Found),
 ) -> bool {
-    let Some(k1) = (s + 1..e).find(|&k| toks[k].is_punct(',')) else {
+    let Some(k1) = hits.comma_in(toks, s + 1, e) else {
         return false;
     };
-    let Some(k2) = (k1 + 2..e.min(k1 + 10)).find(|&k| toks[k].is_punct(',')) else {
+    let Some(k2) = hits.comma_in(toks, k1 + 2, e.min(k1 + 10)) else {
         return false;
     };
-    let Some(j) = hits
-        .positions(k1 + 2, k2)
-        .find(|&j| !toks[j].is_capitalised() && cues.verb_at(toks, j, k2).is_some())
-    else {
+    let Some((j, (ce, cv))) = hits.cues(k1 + 2, k2).find_map(|h| {
+        (!toks[h.0].is_capitalised())
+            .then(|| cues.verb_hit(toks, h, k2))
+            .flatten()
+            .map(|v| (h.0, v))
+    }) else {
         return false;
     };
     if toks[s..e].iter().any(is_quote) {
         return false;
     }
-    let Some((ce, cv)) = cues.verb_at(toks, j, k2) else {
-        return false;
-    };
     if matches!(cv, Cv::That | Cv::Object) || k2 - ce > 3 {
         return false;
     }
@@ -859,8 +1072,9 @@ fn trailing(
 ) -> Option<Found> {
     // The last comma of the sentence, or the one before it when the last opens
     // the source's apposition (", said Phil Smith, a spokesman for the union.").
-    let mut commas = (s + 1..e).rev().take(24).filter(|&k| toks[k].is_punct(','));
-    let last = commas.next()?;
+    // (Of the last 24 tokens.)
+    let window = (s + 1).max(e.saturating_sub(24));
+    let last = hits.last_comma_in(toks, window, e)?;
     // "However, slower growth …, the IMF said.": the adverb is the writer's.
     let s = if s + 2 < last
         && toks[s + 1].is_punct(',')
@@ -877,13 +1091,12 @@ fn trailing(
     // (Each try looks only at cues after its comma: none there, no try.)
     let cue_after = |c: usize, end: usize| hits.positions(c + 1, end).next().is_some();
     cue_after(last, e)
-        .then(|| trailing_at(ex, cues, toks, (s, e), last, hits.title))
+        .then(|| trailing_at(ex, cues, toks, (s, e), last, hits))
         .flatten()
         .or_else(|| {
-            commas
-                .next()
+            hits.last_comma_in(toks, window, last)
                 .filter(|&c| c > s + 1 && cue_after(c, last))
-                .and_then(|c| trailing_at(ex, cues, toks, (s, last), c, hits.title))
+                .and_then(|c| trailing_at(ex, cues, toks, (s, last), c, hits))
         })
 }
 
@@ -893,8 +1106,9 @@ fn trailing_at(
     toks: &[Tok],
     (s, e): (usize, usize),
     comma: usize,
-    title: bool,
+    hits: &Hits,
 ) -> Option<Found> {
+    let title = hits.title;
     let tail = comma + 1;
     if toks[tail..e].iter().any(|t| {
         !t.is_word() && !t.is_punct('.') && !t.is_punct('(') && !t.is_punct(')') && !t.is_punct('-')
@@ -909,11 +1123,11 @@ fn trailing_at(
     }
     // "One of the lawyers, Jane Bamford, said …", "Mr Obama, who knew …, told
     // …": a source and its apposition, not content before an inverted cue.
-    if let Some(k) = (s + 1..comma).rev().find(|&k| toks[k].is_punct(',')) {
+    if let Some(k) = hits.last_comma_in(toks, s + 1, comma) {
         let name = toks[k + 1..comma]
             .iter()
             .all(|t| t.is_capitalised() || t.is_punct('.'));
-        let first = (s + 1..comma).find(|&k| toks[k].is_punct(',')).unwrap_or(k);
+        let first = hits.comma_in(toks, s + 1, comma).unwrap_or(k);
         let relative = toks[s..first]
             .iter()
             .all(|t| t.is_capitalised() || t.is_punct('.'))
@@ -925,7 +1139,10 @@ fn trailing_at(
         }
     }
     // Inverted: ", said Mr Lansman."
-    if let Some((ce, cv)) = cues.verb_at(toks, tail, e)
+    if let Some((ce, cv)) = hits
+        .cues(tail, tail + 1)
+        .next()
+        .and_then(|h| cues.verb_hit(toks, h, e))
         && (title || !toks[tail].is_capitalised())
     {
         let phrase = ex.phrase_after(toks, ce, e)?;
@@ -960,8 +1177,9 @@ fn trailing_at(
         });
     }
     // ", X said (on Monday)."
-    for j in tail + 1..e.min(tail + 13) {
-        if let Some((ce, cv)) = cues.verb_at(toks, j, e) {
+    for h in hits.cues(tail + 1, e.min(tail + 13)) {
+        let j = h.0;
+        if let Some((ce, cv)) = cues.verb_hit(toks, h, e) {
             if toks[j].is_capitalised() && !title {
                 continue;
             }
@@ -999,8 +1217,9 @@ fn leading(
     e: usize,
     hits: &Hits,
 ) -> Option<Found> {
-    for j in hits.positions(from.max(s + 1), e) {
-        let Some((ce, cv)) = cues.verb_at(toks, j, e) else {
+    for h in hits.cues(from.max(s + 1), e) {
+        let j = h.0;
+        let Some((ce, cv)) = cues.verb_hit(toks, h, e) else {
             continue;
         };
         // A capitalised cue word inside a name ("Tell MAMA") is no cue; ",
@@ -1038,100 +1257,9 @@ fn leading(
         {
             continue;
         }
-        // "Mr Schultz … and said he did not support Mr Trump": the sentence's
-        // subject, when "and" joins the cue to its first verb.
-        let shared = || {
-            let mut a = j;
-            while a > s + 2
-                && toks[a - 1].is_word()
-                && ex.lex.between_subject_and_cue.contains(toks[a - 1].lower())
-            {
-                a -= 1;
-            }
-            (a > s + 1 && toks[a - 1].is_word() && toks[a - 1].lower() == "and")
-                .then(|| ex.sentence_subject(toks, s, a - 1))
-                .flatten()
-        };
-        let Some(phrase) = source_before(ex, cues, toks, j, s).or_else(shared) else {
-            continue;
-        };
-        // The source opens the sentence or a clause.
-        let k = (s..j)
-            .find(|&k| toks[k].span.start == phrase.span.start)
-            .unwrap_or(j);
-        let opens = k == s
-            || toks[k - 1].is_punct(',')
-            || toks[k - 1].is_punct(';')
-            || toks[k - 1].is_punct(':')
-            || toks[k - 1].is_punct('—')
-            || toks[k - 1].is_punct('–')
-            || toks[k - 1].is_punct('-')
-            || toks[k - 1].is_punct('(')
-            || (toks[k - 1].is_word()
-                && matches!(
-                    toks[k - 1].lower(),
-                    "which"
-                        | "that"
-                        | "and"
-                        | "but"
-                        | "as"
-                        | "while"
-                        | "because"
-                        | "so"
-                        | "after"
-                        | "before"
-                        | "when"
-                        | "since"
-                        | "although"
-                        | "though"
-                        | "if"
-                        | "until"
-                        | "once"
-                        | "whereas"
-                ));
-        if !opens {
-            continue;
-        }
-        // "after Trump attacked Machado": an event in a time or cause clause.
-        if cv == Cv::Object
-            && k > s
-            && toks[k - 1].is_word()
-            && matches!(
-                toks[k - 1].lower(),
-                "after" | "before" | "until" | "as" | "since" | "because"
-            )
-        {
-            continue;
-        }
-        // (The phrase's own words: "The IMF had warned" is headed by "IMF".)
-        let pe = (k..j)
-            .find(|&q| toks[q].span.start >= phrase.span.end)
-            .unwrap_or(j);
-        if matches!(phrase.who, Who::Descriptor { .. }) && phrase_is_not_source(ex, toks, k, pe) {
-            continue;
-        }
-        // "Others pointed to a review which they said could …": "they" is the
-        // group that opens the sentence.
-        let phrase = match &phrase.who {
-            Who::Pronoun(p) if p == "they" && k > s && toks[s].is_capitalised() => {
-                let l = toks[s].lower();
-                if cues.groups.contains(l) || matches!(l, "others" | "some" | "many" | "critics") {
-                    Phrase {
-                        span: toks[s].span,
-                        who: Who::Descriptor {
-                            text: toks[s].text.to_string(),
-                            head: l.to_string(),
-                            definite: false,
-                            anonymous: true,
-                            entity: EntityKind::Group,
-                        },
-                    }
-                } else {
-                    phrase
-                }
-            }
-            _ => phrase,
-        };
+        // The content first: most cue words of a sentence have none after them
+        // ("said so", "the said", a noun), and the source phrase before the cue
+        // is the costly part (it analyses names and descriptions).
         let mut c = ce;
         let mut cue_end = ce;
         if cv == Cv::Tell
@@ -1247,6 +1375,100 @@ fn leading(
         {
             continue;
         }
+        // "Mr Schultz … and said he did not support Mr Trump": the sentence's
+        // subject, when "and" joins the cue to its first verb.
+        let shared = || {
+            let mut a = j;
+            while a > s + 2
+                && toks[a - 1].is_word()
+                && ex.lex.between_subject_and_cue.contains(toks[a - 1].lower())
+            {
+                a -= 1;
+            }
+            (a > s + 1 && toks[a - 1].is_word() && toks[a - 1].lower() == "and")
+                .then(|| ex.sentence_subject(toks, s, a - 1))
+                .flatten()
+        };
+        let Some(phrase) = source_before(ex, cues, toks, j, s).or_else(shared) else {
+            continue;
+        };
+        // The source opens the sentence or a clause.
+        let k = (s..j)
+            .find(|&k| toks[k].span.start == phrase.span.start)
+            .unwrap_or(j);
+        let opens = k == s
+            || toks[k - 1].is_punct(',')
+            || toks[k - 1].is_punct(';')
+            || toks[k - 1].is_punct(':')
+            || toks[k - 1].is_punct('—')
+            || toks[k - 1].is_punct('–')
+            || toks[k - 1].is_punct('-')
+            || toks[k - 1].is_punct('(')
+            || (toks[k - 1].is_word()
+                && matches!(
+                    toks[k - 1].lower(),
+                    "which"
+                        | "that"
+                        | "and"
+                        | "but"
+                        | "as"
+                        | "while"
+                        | "because"
+                        | "so"
+                        | "after"
+                        | "before"
+                        | "when"
+                        | "since"
+                        | "although"
+                        | "though"
+                        | "if"
+                        | "until"
+                        | "once"
+                        | "whereas"
+                ));
+        if !opens {
+            continue;
+        }
+        // "after Trump attacked Machado": an event in a time or cause clause.
+        if cv == Cv::Object
+            && k > s
+            && toks[k - 1].is_word()
+            && matches!(
+                toks[k - 1].lower(),
+                "after" | "before" | "until" | "as" | "since" | "because"
+            )
+        {
+            continue;
+        }
+        // (The phrase's own words: "The IMF had warned" is headed by "IMF".)
+        let pe = (k..j)
+            .find(|&q| toks[q].span.start >= phrase.span.end)
+            .unwrap_or(j);
+        if matches!(phrase.who, Who::Descriptor { .. }) && phrase_is_not_source(ex, toks, k, pe) {
+            continue;
+        }
+        // "Others pointed to a review which they said could …": "they" is the
+        // group that opens the sentence.
+        let phrase = match &phrase.who {
+            Who::Pronoun(p) if p == "they" && k > s && toks[s].is_capitalised() => {
+                let l = toks[s].lower();
+                if cues.groups.contains(l) || matches!(l, "others" | "some" | "many" | "critics") {
+                    Phrase {
+                        span: toks[s].span,
+                        who: Who::Descriptor {
+                            text: toks[s].text.to_string(),
+                            head: l.to_string(),
+                            definite: false,
+                            anonymous: true,
+                            entity: EntityKind::Group,
+                        },
+                    }
+                } else {
+                    phrase
+                }
+            }
+            _ => phrase,
+        };
         // Content that is an embedded question or a noun ("said the word") is
         // ruled out by `no_content`; a relative-clause source ("which they said")
         // needs its content to start with a verb.
@@ -1324,7 +1546,7 @@ fn content_end(cues: &ClaimCues, toks: &[Tok], a: usize, e: usize) -> usize {
                 && cues.verbs.get(l).is_some_and(|en| {
                     cues.verb_in(toks, n, e, en)
                         .is_some_and(|(_, cv)| conj || cv != Cv::Object)
-                        || (en.part.is_some() && cues.participle_at(toks, n, e).is_some())
+                        || cues.participle_in(toks, n, e, en).is_some()
                 });
             if cue || cues.next_act.contains(l) {
                 let mut end = k;
