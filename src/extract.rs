@@ -18,6 +18,7 @@ use crate::parse::marks::{self, RawQuote};
 use crate::parse::tokens::{Tok, TokKind, tokenize_lowered};
 use crate::span::Span;
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 
 // Claims read the extractor's speaker phrases: a child module sees its private items.
@@ -84,6 +85,7 @@ pub fn extract(doc: &Document) -> Article {
 
     let mut ex = Extractor {
         text,
+        lowered: &doc.prose_lower,
         lex,
         people: Vec::new(),
         by_key: HashMap::default(),
@@ -91,10 +93,19 @@ pub fn extract(doc: &Document) -> Article {
         speakers: Vec::new(),
         org_subjects: Vec::new(),
     };
-    let names: Vec<Vec<NameHit>> = paras.iter().map(|p| ex.para_names(p.toks)).collect();
+    // The names of every paragraph in one list: paragraph i's are
+    // `names[name_at[i]..name_at[i + 1]]`.
+    let mut names: Vec<NameHit> = Vec::with_capacity(all_toks.len() / 16 + 4);
+    let mut name_at: Vec<usize> = Vec::with_capacity(paras.len() + 1);
+    name_at.push(0);
+    for p in &paras {
+        ex.para_names(p.toks, &mut names);
+        name_at.push(names.len());
+    }
+    let names: Vec<&[NameHit]> = name_at.windows(2).map(|w| &names[w[0]..w[1]]).collect();
     for (i, p) in paras.iter().enumerate() {
         if doc.paragraphs[i].zone != Zone::Boilerplate {
-            ex.register_names(p.toks, &names[i]);
+            ex.register_names(p.toks, names[i]);
         }
     }
 
@@ -109,7 +120,7 @@ pub fn extract(doc: &Document) -> Article {
             i,
             zone,
             p,
-            &names[i],
+            names[i],
             &paras,
             &paired.quotes,
             &mut quotes,
@@ -178,13 +189,14 @@ fn fix_continues(quotes: &mut [Quote]) {
 /// A name found in a paragraph: its run of capitalised words, the name within
 /// it (titles dropped), and the name's text and lower-cased key.
 #[derive(Debug, Clone)]
-struct NameHit {
+struct NameHit<'a> {
     run: (usize, usize),
     name: (usize, usize),
     gender: Gender,
     words: usize,
-    /// The name's text lower-cased (see `name_text`).
-    key: String,
+    /// The name's text lower-cased (see `name_key`): most often a slice of the
+    /// article's lower-cased text, made only for a name that needs folding.
+    key: Cow<'a, str>,
 }
 
 /// The tokens of a paragraph: narrative words and punctuation, each quotation of
@@ -357,6 +369,8 @@ const DESCRIPTION_LOOKBACK: usize = 256;
 
 struct Extractor<'a> {
     text: &'a str,
+    /// `text` ASCII-lower-cased (same length).
+    lowered: &'a str,
     lex: &'static Lexicon,
     people: Vec<Person>,
     /// Lower-cased full names and surnames to people.
@@ -423,9 +437,14 @@ impl<'a> Extractor<'a> {
     /// compound with a lower-case tail such as "Corbyn-backing").
     #[inline]
     fn name_word(&self, t: &Tok) -> bool {
-        // Most words start with an ASCII byte: a capital A-Z or not a name word.
-        match t.text.as_bytes().first() {
-            Some(b) if b.is_ascii() && !(t.is_word() && b.is_ascii_uppercase()) => false,
+        match t.text.as_bytes() {
+            // Most words start with an ASCII byte: a capital A-Z is a name word
+            // unless it is a hyphenated compound; any other is not.
+            [b'A'..=b'Z', rest @ ..] => {
+                t.is_word()
+                    && (!rest.iter().any(|&b| b == b'-' || b == 0xE2) || self.name_word_slow(t))
+            }
+            [b, ..] if b.is_ascii() => false,
             _ => self.name_word_slow(t),
         }
     }
@@ -467,93 +486,111 @@ impl<'a> Extractor<'a> {
     fn name_runs(&self, toks: &[Tok], a: usize, b: usize) -> Vec<(usize, usize)> {
         let mut runs = Vec::with_capacity(16);
         let mut i = a;
-        while i < b {
-            if !self.name_word(&toks[i]) {
-                i += 1;
-                continue;
-            }
-            let s = i;
-            let mut e = i + 1;
-            while e < b {
-                let t = &toks[e];
-                let word = self.name_word(t) && !toks[e - 1].is_possessive();
-                // Asked only when the one before is not: most run words are names.
-                let initial = || {
-                    t.is_punct('.')
-                        && e + 1 < b
-                        && self.name_word(&toks[e + 1])
-                        && (is_initials(toks[e - 1].text)
-                            || self.lex.honorifics.contains(toks[e - 1].lower())
-                            || self.lex.titles.contains(toks[e - 1].lower()))
-                };
-                let particle = || {
-                    t.is_word()
-                        && t.text.len() <= 3
-                        && PARTICLES.contains(&t.text)
-                        && e + 1 < b
-                        && self.name_word(&toks[e + 1])
-                };
-                if !(word || initial() || particle()) {
-                    break;
-                }
-                e += 1;
-            }
+        while let Some((s, e)) = self.next_run(toks, i, b) {
             runs.push((s, e));
             i = e;
         }
         runs
     }
 
+    /// The first of the maximal runs of name words in `toks[a..b]` (see
+    /// `name_runs`): the runs one at a time, without a list.
+    #[inline]
+    fn next_run(&self, toks: &[Tok], a: usize, b: usize) -> Option<(usize, usize)> {
+        let toks = &toks[..b];
+        let s = a + toks.get(a..)?.iter().position(|t| self.name_word(t))?;
+        let mut e = s + 1;
+        while e < b {
+            let t = &toks[e];
+            let word = self.name_word(t) && !toks[e - 1].is_possessive();
+            // Asked only when the one before is not: most run words are names.
+            let initial = || {
+                t.is_punct('.')
+                    && e + 1 < b
+                    && self.name_word(&toks[e + 1])
+                    && (is_initials(toks[e - 1].text)
+                        || self.lex.honorifics.contains(toks[e - 1].lower())
+                        || self.lex.titles.contains(toks[e - 1].lower()))
+            };
+            let particle = || {
+                t.is_word()
+                    && t.text.len() <= 3
+                    && PARTICLES.contains(&t.text)
+                    && e + 1 < b
+                    && self.name_word(&toks[e + 1])
+            };
+            if !(word || initial() || particle()) {
+                break;
+            }
+            e += 1;
+        }
+        Some((s, e))
+    }
+
     /// The person's name in a run: after the last title or honorific, without
     /// leading function words. Returns (first token, end token, gender hint).
     fn name_in_run(&self, toks: &[Tok], s: usize, e: usize) -> Option<(usize, usize, Gender)> {
-        let mut start = s;
+        self.name_in_run_words(toks, s, e)
+            .map(|(ns, ne, gender, _)| (ns, ne, gender))
+    }
+
+    /// As `name_in_run`, with the number of words of the name.
+    #[inline]
+    fn name_in_run_words(
+        &self,
+        toks: &[Tok],
+        s: usize,
+        e: usize,
+    ) -> Option<(usize, usize, Gender, usize)> {
+        let lex = self.lex;
+        let run = &toks[s..e];
+        let mut start = 0;
         let mut gender = Gender::Unknown;
-        for (i, t) in toks.iter().enumerate().take(e).skip(s) {
+        for (i, t) in run.iter().enumerate() {
             if !t.is_word() {
                 continue;
             }
-            let l = t.lower();
-            let l = l.trim_end_matches('.');
+            let l = trim_dots(t.lower());
+            let last = i + 1 == run.len();
             // "Mr Dean", "Rick Dean": a title word after an honorific or a first
             // name is a surname.
-            let surname = i + 1 == e && i > s && {
-                let before = toks[i - 1].lower().trim_end_matches('.');
-                self.lex.honorifics.contains(before)
-                    || self.lex.first_names_male.contains(before)
-                    || self.lex.first_names_female.contains(before)
+            let surname = last && i > 0 && {
+                let before = trim_dots(run[i - 1].lower());
+                lex.honorifics.contains(before)
+                    || lex.first_names_male.contains(before)
+                    || lex.first_names_female.contains(before)
             };
-            if !surname && (self.lex.titles.contains(l) || self.lex.honorifics.contains(l)) {
-                if i + 1 < e {
-                    start = i + 1;
-                    if self.lex.honorifics_male.contains(l) {
-                        gender = Gender::Male;
-                    } else if self.lex.honorifics_female.contains(l) {
-                        gender = Gender::Female;
-                    }
-                } else {
+            if !surname && (lex.titles.contains(l) || lex.honorifics.contains(l)) {
+                if last {
                     return None;
+                }
+                start = i + 1;
+                if lex.honorifics_male.contains(l) {
+                    gender = Gender::Male;
+                } else if lex.honorifics_female.contains(l) {
+                    gender = Gender::Female;
                 }
             }
         }
-        while start < e
-            && (!toks[start].is_word() || self.lower_is(&toks[start], &self.lex.not_names))
+        while start < run.len()
+            && (!run[start].is_word() || lex.not_names.contains(run[start].lower()))
         {
             start += 1;
         }
-        if start >= e {
+        // One to four words, none of them an acronym ("BBC", "NHS").
+        let mut words = 0;
+        for t in &run[start..] {
+            if t.is_word() {
+                if no_lowercase(t.text) && !is_initials(t.text) {
+                    return None;
+                }
+                words += 1;
+            }
+        }
+        if words == 0 || words > 4 {
             return None;
         }
-        let word_count = toks[start..e].iter().filter(|t| t.is_word()).count();
-        if word_count == 0 || word_count > 4 {
-            return None;
-        }
-        if toks[start..e].iter().any(|t| {
-            t.is_word() && t.text.chars().all(|c| !c.is_lowercase()) && !is_initials(t.text)
-        }) {
-            return None;
-        }
-        Some((start, e, gender))
+        Some((s + start, e, gender, words))
     }
 
     fn is_organisation(&self, toks: &[Tok], s: usize, e: usize) -> bool {
@@ -573,35 +610,57 @@ impl<'a> Extractor<'a> {
         squash(&self.text[toks[s].span.start..end])
     }
 
-    /// First pass: every full name in the narrative goes into the register.
-    /// The names of a paragraph, found once: every later pass reads these.
-    fn para_names(&self, toks: &[Tok]) -> Vec<NameHit> {
-        let mut out = Vec::with_capacity(8);
-        for (s, e) in self.name_runs(toks, 0, toks.len()) {
-            let Some((ns, ne, gender)) = self.name_in_run(toks, s, e) else {
+    /// `name_text` lower-cased. A name of plain ASCII words with single spaces
+    /// between them is its slice of the lower-cased text, without a copy.
+    fn name_key(&self, toks: &[Tok], s: usize, e: usize) -> Cow<'a, str> {
+        let last = &toks[e - 1];
+        let (a, z) = (toks[s].span.start, last.span.start + last.bare().len());
+        // Printable ASCII, or a space after one: `squash` would leave it as it is.
+        let mut after_space = false;
+        let plain = self.text.as_bytes()[a..z].iter().all(|&c| {
+            let ok = matches!(c, b'!'..=b'~') || (c == b' ' && !after_space);
+            after_space = c == b' ';
+            ok
+        });
+        if plain {
+            return Cow::Borrowed(&self.lowered[a..z]);
+        }
+        let mut name = self.name_text(toks, s, e);
+        if name.is_ascii() {
+            name.make_ascii_lowercase();
+        } else {
+            name = name.to_lowercase();
+        }
+        Cow::Owned(name)
+    }
+
+    /// The names of a paragraph, found once, onto the end of `out`: every later
+    /// pass reads these.
+    // Out of line: a profile shows the stage on its own.
+    #[inline(never)]
+    fn para_names(&self, toks: &[Tok], out: &mut Vec<NameHit<'a>>) {
+        let mut i = 0;
+        while let Some((s, e)) = self.next_run(toks, i, toks.len()) {
+            i = e;
+            let Some((ns, ne, gender, words)) = self.name_in_run_words(toks, s, e) else {
                 continue;
             };
             if self.is_organisation(toks, ns, ne) {
                 continue;
             }
-            let mut name = self.name_text(toks, ns, ne);
-            if name.is_ascii() {
-                name.make_ascii_lowercase();
-            } else {
-                name = name.to_lowercase();
-            }
             out.push(NameHit {
                 run: (s, e),
                 name: (ns, ne),
                 gender,
-                words: toks[ns..ne].iter().filter(|t| t.is_word()).count(),
-                key: name,
+                words,
+                key: self.name_key(toks, ns, ne),
             });
         }
-        out
     }
 
     /// First pass: every full name in the narrative goes into the register.
+    // Out of line: a profile shows the stage on its own.
+    #[inline(never)]
     fn register_names(&mut self, toks: &[Tok], names: &[NameHit]) {
         for hit in names {
             let ((s, _), (ns, ne), gender) = (hit.run, hit.name, hit.gender);
@@ -1815,7 +1874,7 @@ impl<'a> Extractor<'a> {
         let mut first = true;
         for hit in names.iter().filter(|h| h.run.0 >= s && h.run.1 <= e) {
             let (rs, (ns, _)) = (hit.run.0, hit.name);
-            let Some(v) = self.by_key.get(&hit.key) else {
+            let Some(v) = self.by_key.get(&*hit.key) else {
                 continue;
             };
             let at = toks[ns].span.start;
@@ -2980,6 +3039,28 @@ fn squash(s: &str) -> String {
         return s.to_string();
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A word without its trailing dots ("Dr." as "Dr").
+#[inline]
+fn trim_dots(w: &str) -> &str {
+    let n = w.len() - w.bytes().rev().take_while(|&b| b == b'.').count();
+    // A dot is one byte: the cut is at a character boundary.
+    &w[..n]
+}
+
+/// No lower-case letter in `w` ("BBC", "G.K").
+#[inline]
+fn no_lowercase(w: &str) -> bool {
+    for &b in w.as_bytes() {
+        if b.is_ascii_lowercase() {
+            return false;
+        }
+        if !b.is_ascii() {
+            return w.chars().all(|c| !c.is_lowercase());
+        }
+    }
+    true
 }
 
 /// "J", "G.K", "F": initials, not an acronym.
