@@ -88,7 +88,7 @@ pub fn extract(doc: &Document) -> Article {
         lowered: &doc.prose_lower,
         lex,
         people: Vec::new(),
-        by_key: HashMap::default(),
+        by_key: Register::default(),
         salience: Vec::new(),
         speakers: Vec::new(),
         org_subjects: Vec::new(),
@@ -197,6 +197,68 @@ struct NameHit<'a> {
     /// The name's text lower-cased (see `name_key`): most often a slice of the
     /// article's lower-cased text, made only for a name that needs folding.
     key: Cow<'a, str>,
+}
+
+/// Lower-cased full names and surnames to the people they name, in order (see
+/// `Extractor::add_person`). A key borrows from the article's lower-cased text
+/// when it can, and most keys name one person, held inline: most entries
+/// allocate nothing.
+#[derive(Debug, Default)]
+struct Register<'a> {
+    map: HashMap<Cow<'a, str>, People>,
+}
+
+/// The people of one key.
+#[derive(Debug)]
+enum People {
+    One([usize; 1]),
+    Many(Vec<usize>),
+}
+
+impl People {
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            People::One(p) => p,
+            People::Many(v) => v,
+        }
+    }
+}
+
+impl<'a> Register<'a> {
+    fn get(&self, key: &str) -> Option<&[usize]> {
+        self.map.get(key).map(People::as_slice)
+    }
+
+    fn contains_key(&self, key: &str) -> bool {
+        self.map.contains_key(key)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    fn reserve(&mut self, n: usize) {
+        self.map.reserve(n);
+    }
+
+    /// Person `p` under `key`: first of its people, or last.
+    fn add(&mut self, key: Cow<'a, str>, p: usize, first: bool) {
+        use std::collections::hash_map::Entry;
+        match self.map.entry(key) {
+            Entry::Occupied(mut o) => {
+                let people = o.get_mut();
+                if let People::One([q]) = *people {
+                    *people = People::Many(vec![q]);
+                }
+                if let People::Many(v) = people {
+                    v.insert(if first { 0 } else { v.len() }, p);
+                }
+            }
+            Entry::Vacant(v) => {
+                v.insert(People::One([p]));
+            }
+        }
+    }
 }
 
 /// The tokens of a paragraph: narrative words and punctuation, each quotation of
@@ -374,7 +436,7 @@ struct Extractor<'a> {
     lex: &'static Lexicon,
     people: Vec<Person>,
     /// Lower-cased full names and surnames to people.
-    by_key: HashMap<String, Vec<usize>>,
+    by_key: Register<'a>,
     /// People in order of mention: (offset, person, kind).
     salience: Vec<(usize, usize, SalienceKind)>,
     /// Speakers so far: (offset, speaker, descriptor words).
@@ -661,7 +723,7 @@ impl<'a> Extractor<'a> {
     /// First pass: every full name in the narrative goes into the register.
     // Out of line: a profile shows the stage on its own.
     #[inline(never)]
-    fn register_names(&mut self, toks: &[Tok], names: &[NameHit]) {
+    fn register_names(&mut self, toks: &[Tok], names: &[NameHit<'a>]) {
         for hit in names {
             let ((s, _), (ns, ne), gender) = (hit.run, hit.name, hit.gender);
             if hit.words < 2 {
@@ -675,8 +737,16 @@ impl<'a> Extractor<'a> {
             let idx = match self.known_person(&hit.key) {
                 Some(i) => i,
                 None => {
-                    let text = self.name_text(toks, ns, ne);
-                    self.person_index(&text, &hit.key)
+                    let text = match hit.key {
+                        // A plain name (see `name_key`): its text as it stands.
+                        Cow::Borrowed(_) => {
+                            let last = &toks[ne - 1];
+                            let end = last.span.start + last.bare().len();
+                            self.text[toks[ns].span.start..end].to_string()
+                        }
+                        Cow::Owned(_) => self.name_text(toks, ns, ne),
+                    };
+                    self.add_person(text, hit.key.clone())
                 }
             };
             let p = &mut self.people[idx];
@@ -702,7 +772,7 @@ impl<'a> Extractor<'a> {
         if let Some(i) = self.known_person(key) {
             return i;
         }
-        self.add_person(name, key)
+        self.add_person(name.to_string(), Cow::Owned(key.to_string()))
     }
 
     /// The person whose full name is `key` (lower-cased), if in the register.
@@ -725,8 +795,9 @@ impl<'a> Extractor<'a> {
         None
     }
 
-    /// Add a person to the register (`key` is the name lower-cased).
-    fn add_person(&mut self, name: &str, key: &str) -> usize {
+    /// Add a person to the register (`key` is the name lower-cased): first
+    /// of the people of its full name, last of those of its surname.
+    fn add_person(&mut self, name: String, key: Cow<'a, str>) -> usize {
         let idx = self.people.len();
         let first = key.split_whitespace().next().unwrap_or("");
         let gender = if self.lex.first_names_male.contains(first) {
@@ -737,26 +808,25 @@ impl<'a> Extractor<'a> {
             Gender::Unknown
         };
         self.people.push(Person {
-            name: name.to_string(),
+            name,
             gender,
-            mentions: Vec::new(),
+            // Every person is given a mention straight away.
+            mentions: Vec::with_capacity(4),
             roles: Vec::new(),
         });
-        match self.by_key.get_mut(key) {
-            Some(v) => v.insert(0, idx),
-            None => {
-                self.by_key.insert(key.to_string(), vec![idx]);
-            }
+        // The last word of a name of several words.
+        fn surname(key: &str) -> Option<&str> {
+            key.split_whitespace()
+                .last()
+                .filter(|w| w.len() != key.len())
         }
-        if let Some(surname) = key.split_whitespace().last()
-            && surname != key
-        {
-            match self.by_key.get_mut(surname) {
-                Some(v) => v.push(idx),
-                None => {
-                    self.by_key.insert(surname.to_string(), vec![idx]);
-                }
-            }
+        let surname = match &key {
+            Cow::Borrowed(k) => surname(k).map(Cow::Borrowed),
+            Cow::Owned(k) => surname(k).map(|w| Cow::Owned(w.to_string())),
+        };
+        self.by_key.add(key, idx, true);
+        if let Some(surname) = surname {
+            self.by_key.add(surname, idx, false);
         }
         idx
     }
@@ -1874,14 +1944,14 @@ impl<'a> Extractor<'a> {
         let mut first = true;
         for hit in names.iter().filter(|h| h.run.0 >= s && h.run.1 <= e) {
             let (rs, (ns, _)) = (hit.run.0, hit.name);
-            let Some(v) = self.by_key.get(&*hit.key) else {
+            let Some(v) = self.by_key.get(&hit.key) else {
                 continue;
             };
             let at = toks[ns].span.start;
             let Some(p) = (if v.len() == 1 {
                 Some(v[0])
             } else {
-                self.most_salient_of(&v.clone(), at)
+                self.most_salient_of(v, at)
             }) else {
                 continue;
             };
