@@ -19,6 +19,7 @@ use crate::parse::tokens::{Tok, TokKind, tokenize_lowered};
 use crate::span::Span;
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
+use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 // Claims read the extractor's speaker phrases: a child module sees its private items.
@@ -799,7 +800,8 @@ impl<'a> Extractor<'a> {
     /// of the people of its full name, last of those of its surname.
     fn add_person(&mut self, name: String, key: Cow<'a, str>) -> usize {
         let idx = self.people.len();
-        let first = key.split_whitespace().next().unwrap_or("");
+        let (first, last) = name_words(&key, matches!(key, Cow::Borrowed(_)));
+        let first = &key[first];
         let gender = if self.lex.first_names_male.contains(first) {
             Gender::Male
         } else if self.lex.first_names_female.contains(first) {
@@ -815,15 +817,10 @@ impl<'a> Extractor<'a> {
             roles: Vec::new(),
         });
         // The last word of a name of several words.
-        fn surname(key: &str) -> Option<&str> {
-            key.split_whitespace()
-                .last()
-                .filter(|w| w.len() != key.len())
-        }
-        let surname = match &key {
-            Cow::Borrowed(k) => surname(k).map(Cow::Borrowed),
-            Cow::Owned(k) => surname(k).map(|w| Cow::Owned(w.to_string())),
-        };
+        let surname = last.map(|w| match key {
+            Cow::Borrowed(k) => Cow::Borrowed(&k[w]),
+            Cow::Owned(ref k) => Cow::Owned(k[w].to_string()),
+        });
         self.by_key.add(key, idx, true);
         if let Some(surname) = surname {
             self.by_key.add(surname, idx, false);
@@ -3109,6 +3106,38 @@ fn squash(s: &str) -> String {
         return s.to_string();
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The byte ranges of the first word of `key` and of its last when it has
+/// several, cut as `split_whitespace` cuts them. A `plain` key (a borrowed one,
+/// see `Extractor::name_key`) is cut at single spaces, in one pass over the
+/// bytes.
+fn name_words(k: &str, plain: bool) -> (Range<usize>, Option<Range<usize>>) {
+    match plain {
+        true => {
+            let mut first = k.len();
+            let mut last = None;
+            for (i, &c) in k.as_bytes().iter().enumerate() {
+                if c == b' ' {
+                    first = first.min(i);
+                    last = Some(i + 1..k.len());
+                }
+            }
+            (0..first, last)
+        }
+        false => {
+            let range = |w: &str| {
+                let at = w.as_ptr() as usize - k.as_ptr() as usize;
+                at..at + w.len()
+            };
+            let mut words = k.split_whitespace();
+            let Some(first) = words.next() else {
+                return (0..0, None);
+            };
+            let last = words.next_back().unwrap_or(first);
+            (range(first), (last.len() != k.len()).then(|| range(last)))
+        }
+    }
 }
 
 /// A word without its trailing dots ("Dr." as "Dr").
