@@ -18,6 +18,8 @@ use crate::parse::marks::{self, RawQuote};
 use crate::parse::tokens::{Tok, TokKind, tokenize_lowered};
 use crate::span::Span;
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
+use std::ops::Range;
 
 // Claims read the extractor's speaker phrases: a child module sees its private items.
 #[path = "claims.rs"]
@@ -83,17 +85,27 @@ pub fn extract(doc: &Document) -> Article {
 
     let mut ex = Extractor {
         text,
+        lowered: &doc.prose_lower,
         lex,
         people: Vec::new(),
-        by_key: HashMap::default(),
+        by_key: Register::default(),
         salience: Vec::new(),
         speakers: Vec::new(),
         org_subjects: Vec::new(),
     };
-    let names: Vec<Vec<NameHit>> = paras.iter().map(|p| ex.para_names(p.toks)).collect();
+    // The names of every paragraph in one list: paragraph i's are
+    // `names[name_at[i]..name_at[i + 1]]`.
+    let mut names: Vec<NameHit> = Vec::with_capacity(all_toks.len() / 16 + 4);
+    let mut name_at: Vec<usize> = Vec::with_capacity(paras.len() + 1);
+    name_at.push(0);
+    for p in &paras {
+        ex.para_names(p.toks, &mut names);
+        name_at.push(names.len());
+    }
+    let names: Vec<&[NameHit]> = name_at.windows(2).map(|w| &names[w[0]..w[1]]).collect();
     for (i, p) in paras.iter().enumerate() {
         if doc.paragraphs[i].zone != Zone::Boilerplate {
-            ex.register_names(p.toks, &names[i]);
+            ex.register_names(p.toks, names[i]);
         }
     }
 
@@ -108,7 +120,7 @@ pub fn extract(doc: &Document) -> Article {
             i,
             zone,
             p,
-            &names[i],
+            names[i],
             &paras,
             &paired.quotes,
             &mut quotes,
@@ -177,13 +189,76 @@ fn fix_continues(quotes: &mut [Quote]) {
 /// A name found in a paragraph: its run of capitalised words, the name within
 /// it (titles dropped), and the name's text and lower-cased key.
 #[derive(Debug, Clone)]
-struct NameHit {
+struct NameHit<'a> {
     run: (usize, usize),
     name: (usize, usize),
     gender: Gender,
     words: usize,
-    /// The name's text lower-cased (see `name_text`).
-    key: String,
+    /// The name's text lower-cased (see `name_key`): most often a slice of the
+    /// article's lower-cased text, made only for a name that needs folding.
+    key: Cow<'a, str>,
+}
+
+/// Lower-cased full names and surnames to the people they name, in order (see
+/// `Extractor::add_person`). A key borrows from the article's lower-cased text
+/// when it can, and most keys name one person, held inline: most entries
+/// allocate nothing.
+#[derive(Debug, Default)]
+struct Register<'a> {
+    map: HashMap<Cow<'a, str>, People>,
+}
+
+/// The people of one key.
+#[derive(Debug)]
+enum People {
+    One([usize; 1]),
+    Many(Vec<usize>),
+}
+
+impl People {
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            People::One(p) => p,
+            People::Many(v) => v,
+        }
+    }
+}
+
+impl<'a> Register<'a> {
+    fn get(&self, key: &str) -> Option<&[usize]> {
+        self.map.get(key).map(People::as_slice)
+    }
+
+    fn contains_key(&self, key: &str) -> bool {
+        self.map.contains_key(key)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    fn reserve(&mut self, n: usize) {
+        self.map.reserve(n);
+    }
+
+    /// Person `p` under `key`: first of its people, or last.
+    fn add(&mut self, key: Cow<'a, str>, p: usize, first: bool) {
+        use std::collections::hash_map::Entry;
+        match self.map.entry(key) {
+            Entry::Occupied(mut o) => {
+                let people = o.get_mut();
+                if let People::One([q]) = *people {
+                    *people = People::Many(vec![q]);
+                }
+                if let People::Many(v) = people {
+                    v.insert(if first { 0 } else { v.len() }, p);
+                }
+            }
+            Entry::Vacant(v) => {
+                v.insert(People::One([p]));
+            }
+        }
+    }
 }
 
 /// The tokens of a paragraph: narrative words and punctuation, each quotation of
@@ -356,10 +431,12 @@ const DESCRIPTION_LOOKBACK: usize = 256;
 
 struct Extractor<'a> {
     text: &'a str,
+    /// `text` ASCII-lower-cased (same length).
+    lowered: &'a str,
     lex: &'static Lexicon,
     people: Vec<Person>,
     /// Lower-cased full names and surnames to people.
-    by_key: HashMap<String, Vec<usize>>,
+    by_key: Register<'a>,
     /// People in order of mention: (offset, person, kind).
     salience: Vec<(usize, usize, SalienceKind)>,
     /// Speakers so far: (offset, speaker, descriptor words).
@@ -422,9 +499,14 @@ impl<'a> Extractor<'a> {
     /// compound with a lower-case tail such as "Corbyn-backing").
     #[inline]
     fn name_word(&self, t: &Tok) -> bool {
-        // Most words start with an ASCII byte: a capital A-Z or not a name word.
-        match t.text.as_bytes().first() {
-            Some(b) if b.is_ascii() && !(t.is_word() && b.is_ascii_uppercase()) => false,
+        match t.text.as_bytes() {
+            // Most words start with an ASCII byte: a capital A-Z is a name word
+            // unless it is a hyphenated compound; any other is not.
+            [b'A'..=b'Z', rest @ ..] => {
+                t.is_word()
+                    && (!rest.iter().any(|&b| b == b'-' || b == 0xE2) || self.name_word_slow(t))
+            }
+            [b, ..] if b.is_ascii() => false,
             _ => self.name_word_slow(t),
         }
     }
@@ -466,93 +548,111 @@ impl<'a> Extractor<'a> {
     fn name_runs(&self, toks: &[Tok], a: usize, b: usize) -> Vec<(usize, usize)> {
         let mut runs = Vec::with_capacity(16);
         let mut i = a;
-        while i < b {
-            if !self.name_word(&toks[i]) {
-                i += 1;
-                continue;
-            }
-            let s = i;
-            let mut e = i + 1;
-            while e < b {
-                let t = &toks[e];
-                let word = self.name_word(t) && !toks[e - 1].is_possessive();
-                // Asked only when the one before is not: most run words are names.
-                let initial = || {
-                    t.is_punct('.')
-                        && e + 1 < b
-                        && self.name_word(&toks[e + 1])
-                        && (is_initials(toks[e - 1].text)
-                            || self.lex.honorifics.contains(toks[e - 1].lower())
-                            || self.lex.titles.contains(toks[e - 1].lower()))
-                };
-                let particle = || {
-                    t.is_word()
-                        && t.text.len() <= 3
-                        && PARTICLES.contains(&t.text)
-                        && e + 1 < b
-                        && self.name_word(&toks[e + 1])
-                };
-                if !(word || initial() || particle()) {
-                    break;
-                }
-                e += 1;
-            }
+        while let Some((s, e)) = self.next_run(toks, i, b) {
             runs.push((s, e));
             i = e;
         }
         runs
     }
 
+    /// The first of the maximal runs of name words in `toks[a..b]` (see
+    /// `name_runs`): the runs one at a time, without a list.
+    #[inline]
+    fn next_run(&self, toks: &[Tok], a: usize, b: usize) -> Option<(usize, usize)> {
+        let toks = &toks[..b];
+        let s = a + toks.get(a..)?.iter().position(|t| self.name_word(t))?;
+        let mut e = s + 1;
+        while e < b {
+            let t = &toks[e];
+            let word = self.name_word(t) && !toks[e - 1].is_possessive();
+            // Asked only when the one before is not: most run words are names.
+            let initial = || {
+                t.is_punct('.')
+                    && e + 1 < b
+                    && self.name_word(&toks[e + 1])
+                    && (is_initials(toks[e - 1].text)
+                        || self.lex.honorifics.contains(toks[e - 1].lower())
+                        || self.lex.titles.contains(toks[e - 1].lower()))
+            };
+            let particle = || {
+                t.is_word()
+                    && t.text.len() <= 3
+                    && PARTICLES.contains(&t.text)
+                    && e + 1 < b
+                    && self.name_word(&toks[e + 1])
+            };
+            if !(word || initial() || particle()) {
+                break;
+            }
+            e += 1;
+        }
+        Some((s, e))
+    }
+
     /// The person's name in a run: after the last title or honorific, without
     /// leading function words. Returns (first token, end token, gender hint).
     fn name_in_run(&self, toks: &[Tok], s: usize, e: usize) -> Option<(usize, usize, Gender)> {
-        let mut start = s;
+        self.name_in_run_words(toks, s, e)
+            .map(|(ns, ne, gender, _)| (ns, ne, gender))
+    }
+
+    /// As `name_in_run`, with the number of words of the name.
+    #[inline]
+    fn name_in_run_words(
+        &self,
+        toks: &[Tok],
+        s: usize,
+        e: usize,
+    ) -> Option<(usize, usize, Gender, usize)> {
+        let lex = self.lex;
+        let run = &toks[s..e];
+        let mut start = 0;
         let mut gender = Gender::Unknown;
-        for (i, t) in toks.iter().enumerate().take(e).skip(s) {
+        for (i, t) in run.iter().enumerate() {
             if !t.is_word() {
                 continue;
             }
-            let l = t.lower();
-            let l = l.trim_end_matches('.');
+            let l = trim_dots(t.lower());
+            let last = i + 1 == run.len();
             // "Mr Dean", "Rick Dean": a title word after an honorific or a first
             // name is a surname.
-            let surname = i + 1 == e && i > s && {
-                let before = toks[i - 1].lower().trim_end_matches('.');
-                self.lex.honorifics.contains(before)
-                    || self.lex.first_names_male.contains(before)
-                    || self.lex.first_names_female.contains(before)
+            let surname = last && i > 0 && {
+                let before = trim_dots(run[i - 1].lower());
+                lex.honorifics.contains(before)
+                    || lex.first_names_male.contains(before)
+                    || lex.first_names_female.contains(before)
             };
-            if !surname && (self.lex.titles.contains(l) || self.lex.honorifics.contains(l)) {
-                if i + 1 < e {
-                    start = i + 1;
-                    if self.lex.honorifics_male.contains(l) {
-                        gender = Gender::Male;
-                    } else if self.lex.honorifics_female.contains(l) {
-                        gender = Gender::Female;
-                    }
-                } else {
+            if !surname && (lex.titles.contains(l) || lex.honorifics.contains(l)) {
+                if last {
                     return None;
+                }
+                start = i + 1;
+                if lex.honorifics_male.contains(l) {
+                    gender = Gender::Male;
+                } else if lex.honorifics_female.contains(l) {
+                    gender = Gender::Female;
                 }
             }
         }
-        while start < e
-            && (!toks[start].is_word() || self.lower_is(&toks[start], &self.lex.not_names))
+        while start < run.len()
+            && (!run[start].is_word() || lex.not_names.contains(run[start].lower()))
         {
             start += 1;
         }
-        if start >= e {
+        // One to four words, none of them an acronym ("BBC", "NHS").
+        let mut words = 0;
+        for t in &run[start..] {
+            if t.is_word() {
+                if no_lowercase(t.text) && !is_initials(t.text) {
+                    return None;
+                }
+                words += 1;
+            }
+        }
+        if words == 0 || words > 4 {
             return None;
         }
-        let word_count = toks[start..e].iter().filter(|t| t.is_word()).count();
-        if word_count == 0 || word_count > 4 {
-            return None;
-        }
-        if toks[start..e].iter().any(|t| {
-            t.is_word() && t.text.chars().all(|c| !c.is_lowercase()) && !is_initials(t.text)
-        }) {
-            return None;
-        }
-        Some((start, e, gender))
+        Some((s + start, e, gender, words))
     }
 
     fn is_organisation(&self, toks: &[Tok], s: usize, e: usize) -> bool {
@@ -572,36 +672,58 @@ impl<'a> Extractor<'a> {
         squash(&self.text[toks[s].span.start..end])
     }
 
-    /// First pass: every full name in the narrative goes into the register.
-    /// The names of a paragraph, found once: every later pass reads these.
-    fn para_names(&self, toks: &[Tok]) -> Vec<NameHit> {
-        let mut out = Vec::with_capacity(8);
-        for (s, e) in self.name_runs(toks, 0, toks.len()) {
-            let Some((ns, ne, gender)) = self.name_in_run(toks, s, e) else {
+    /// `name_text` lower-cased. A name of plain ASCII words with single spaces
+    /// between them is its slice of the lower-cased text, without a copy.
+    fn name_key(&self, toks: &[Tok], s: usize, e: usize) -> Cow<'a, str> {
+        let last = &toks[e - 1];
+        let (a, z) = (toks[s].span.start, last.span.start + last.bare().len());
+        // Printable ASCII, or a space after one: `squash` would leave it as it is.
+        let mut after_space = false;
+        let plain = self.text.as_bytes()[a..z].iter().all(|&c| {
+            let ok = matches!(c, b'!'..=b'~') || (c == b' ' && !after_space);
+            after_space = c == b' ';
+            ok
+        });
+        if plain {
+            return Cow::Borrowed(&self.lowered[a..z]);
+        }
+        let mut name = self.name_text(toks, s, e);
+        if name.is_ascii() {
+            name.make_ascii_lowercase();
+        } else {
+            name = name.to_lowercase();
+        }
+        Cow::Owned(name)
+    }
+
+    /// The names of a paragraph, found once, onto the end of `out`: every later
+    /// pass reads these.
+    // Out of line: a profile shows the stage on its own.
+    #[inline(never)]
+    fn para_names(&self, toks: &[Tok], out: &mut Vec<NameHit<'a>>) {
+        let mut i = 0;
+        while let Some((s, e)) = self.next_run(toks, i, toks.len()) {
+            i = e;
+            let Some((ns, ne, gender, words)) = self.name_in_run_words(toks, s, e) else {
                 continue;
             };
             if self.is_organisation(toks, ns, ne) {
                 continue;
             }
-            let mut name = self.name_text(toks, ns, ne);
-            if name.is_ascii() {
-                name.make_ascii_lowercase();
-            } else {
-                name = name.to_lowercase();
-            }
             out.push(NameHit {
                 run: (s, e),
                 name: (ns, ne),
                 gender,
-                words: toks[ns..ne].iter().filter(|t| t.is_word()).count(),
-                key: name,
+                words,
+                key: self.name_key(toks, ns, ne),
             });
         }
-        out
     }
 
     /// First pass: every full name in the narrative goes into the register.
-    fn register_names(&mut self, toks: &[Tok], names: &[NameHit]) {
+    // Out of line: a profile shows the stage on its own.
+    #[inline(never)]
+    fn register_names(&mut self, toks: &[Tok], names: &[NameHit<'a>]) {
         for hit in names {
             let ((s, _), (ns, ne), gender) = (hit.run, hit.name, hit.gender);
             if hit.words < 2 {
@@ -615,8 +737,16 @@ impl<'a> Extractor<'a> {
             let idx = match self.known_person(&hit.key) {
                 Some(i) => i,
                 None => {
-                    let text = self.name_text(toks, ns, ne);
-                    self.person_index(&text, &hit.key)
+                    let text = match hit.key {
+                        // A plain name (see `name_key`): its text as it stands.
+                        Cow::Borrowed(_) => {
+                            let last = &toks[ne - 1];
+                            let end = last.span.start + last.bare().len();
+                            self.text[toks[ns].span.start..end].to_string()
+                        }
+                        Cow::Owned(_) => self.name_text(toks, ns, ne),
+                    };
+                    self.add_person(text, hit.key.clone())
                 }
             };
             let p = &mut self.people[idx];
@@ -642,7 +772,7 @@ impl<'a> Extractor<'a> {
         if let Some(i) = self.known_person(key) {
             return i;
         }
-        self.add_person(name, key)
+        self.add_person(name.to_string(), Cow::Owned(key.to_string()))
     }
 
     /// The person whose full name is `key` (lower-cased), if in the register.
@@ -665,10 +795,12 @@ impl<'a> Extractor<'a> {
         None
     }
 
-    /// Add a person to the register (`key` is the name lower-cased).
-    fn add_person(&mut self, name: &str, key: &str) -> usize {
+    /// Add a person to the register (`key` is the name lower-cased): first
+    /// of the people of its full name, last of those of its surname.
+    fn add_person(&mut self, name: String, key: Cow<'a, str>) -> usize {
         let idx = self.people.len();
-        let first = key.split_whitespace().next().unwrap_or("");
+        let (first, last) = name_words(&key, matches!(key, Cow::Borrowed(_)));
+        let first = &key[first];
         let gender = if self.lex.first_names_male.contains(first) {
             Gender::Male
         } else if self.lex.first_names_female.contains(first) {
@@ -677,26 +809,20 @@ impl<'a> Extractor<'a> {
             Gender::Unknown
         };
         self.people.push(Person {
-            name: name.to_string(),
+            name,
             gender,
-            mentions: Vec::new(),
+            // Every person is given a mention straight away.
+            mentions: Vec::with_capacity(4),
             roles: Vec::new(),
         });
-        match self.by_key.get_mut(key) {
-            Some(v) => v.insert(0, idx),
-            None => {
-                self.by_key.insert(key.to_string(), vec![idx]);
-            }
-        }
-        if let Some(surname) = key.split_whitespace().last()
-            && surname != key
-        {
-            match self.by_key.get_mut(surname) {
-                Some(v) => v.push(idx),
-                None => {
-                    self.by_key.insert(surname.to_string(), vec![idx]);
-                }
-            }
+        // The last word of a name of several words.
+        let surname = last.map(|w| match key {
+            Cow::Borrowed(k) => Cow::Borrowed(&k[w]),
+            Cow::Owned(ref k) => Cow::Owned(k[w].to_string()),
+        });
+        self.by_key.add(key, idx, true);
+        if let Some(surname) = surname {
+            self.by_key.add(surname, idx, false);
         }
         idx
     }
@@ -1821,7 +1947,7 @@ impl<'a> Extractor<'a> {
             let Some(p) = (if v.len() == 1 {
                 Some(v[0])
             } else {
-                self.most_salient_of(&v.clone(), at)
+                self.most_salient_of(v, at)
             }) else {
                 continue;
             };
@@ -2979,6 +3105,60 @@ fn squash(s: &str) -> String {
         return s.to_string();
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The byte ranges of the first word of `key` and of its last when it has
+/// several, cut as `split_whitespace` cuts them. A `plain` key (a borrowed one,
+/// see `Extractor::name_key`) is cut at single spaces, in one pass over the
+/// bytes.
+fn name_words(k: &str, plain: bool) -> (Range<usize>, Option<Range<usize>>) {
+    match plain {
+        true => {
+            let mut first = k.len();
+            let mut last = None;
+            for (i, &c) in k.as_bytes().iter().enumerate() {
+                if c == b' ' {
+                    first = first.min(i);
+                    last = Some(i + 1..k.len());
+                }
+            }
+            (0..first, last)
+        }
+        false => {
+            let range = |w: &str| {
+                let at = w.as_ptr() as usize - k.as_ptr() as usize;
+                at..at + w.len()
+            };
+            let mut words = k.split_whitespace();
+            let Some(first) = words.next() else {
+                return (0..0, None);
+            };
+            let last = words.next_back().unwrap_or(first);
+            (range(first), (last.len() != k.len()).then(|| range(last)))
+        }
+    }
+}
+
+/// A word without its trailing dots ("Dr." as "Dr").
+#[inline]
+fn trim_dots(w: &str) -> &str {
+    let n = w.len() - w.bytes().rev().take_while(|&b| b == b'.').count();
+    // A dot is one byte: the cut is at a character boundary.
+    &w[..n]
+}
+
+/// No lower-case letter in `w` ("BBC", "G.K").
+#[inline]
+fn no_lowercase(w: &str) -> bool {
+    for &b in w.as_bytes() {
+        if b.is_ascii_lowercase() {
+            return false;
+        }
+        if !b.is_ascii() {
+            return w.chars().all(|c| !c.is_lowercase());
+        }
+    }
+    true
 }
 
 /// "J", "G.K", "F": initials, not an acronym.
