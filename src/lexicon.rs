@@ -155,6 +155,23 @@ impl WordSet {
         self.filter.may_hold(w) && self.packed.contains(w)
     }
 
+    /// Is `w`, lower-cased, in the set? A short ASCII word is lower-cased on
+    /// the stack, so asking about every word of an article allocates nothing.
+    #[inline]
+    pub fn contains_lower(&self, w: &str) -> bool {
+        const SHORT: usize = 24;
+        if w.len() <= SHORT && w.is_ascii() {
+            let mut buf = [0u8; SHORT];
+            let b = &mut buf[..w.len()];
+            b.copy_from_slice(w.as_bytes());
+            b.make_ascii_lowercase();
+            // ASCII bytes, lower-cased, are still UTF-8.
+            std::str::from_utf8(b).is_ok_and(|l| self.contains(l))
+        } else {
+            self.contains(&w.to_lowercase())
+        }
+    }
+
     fn extend(&mut self, other: WordSet) {
         for w in other.words {
             self.insert(w);

@@ -268,7 +268,7 @@ fn compute_named_people(cx: &Context) -> Vec<Named> {
             || !parts
                 .iter()
                 .all(|w| upper_first(w) || PARTICLES.contains(w))
-            || lex.not_names.contains(&parts[0].to_lowercase())
+            || lex.not_names.contains_lower(parts[0])
         {
             continue;
         }
@@ -322,11 +322,12 @@ fn compute_named_people(cx: &Context) -> Vec<Named> {
         let (sp, w, _) = words[k];
         let (prev_sp, prev, _) = words[k - 1];
         let (bare, _) = strip_possessive(w);
+        if !capitalised(bare) || !adjacent(prev_sp, sp) {
+            continue;
+        }
         let title = prev.trim_end_matches('.').to_lowercase();
         if !(COURTESY.contains(&title.as_str()) || RANK.contains(&title.as_str()))
-            || !adjacent(prev_sp, sp)
-            || !capitalised(bare)
-            || lex.not_names.contains(&bare.to_lowercase())
+            || lex.not_names.contains_lower(bare)
         {
             continue;
         }
@@ -570,7 +571,7 @@ fn compute_named_people(cx: &Context) -> Vec<Named> {
                     next.is_some_and(|(_, nw, _)| upper_first(nw) || PARTICLES.contains(nw));
                 // "Sir Richard" is the rank's form; "Thanks Gordon" a name too.
                 let prev_name = prev.is_some_and(|(_, pw, _)| {
-                    upper_first(pw) && !lex.not_names.contains(&pw.to_lowercase())
+                    upper_first(pw) && !lex.not_names.contains_lower(pw)
                 });
                 if !next_name && !prev_name {
                     n.refs.push(Ref {

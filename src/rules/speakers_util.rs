@@ -24,7 +24,7 @@ fn abbreviation_before(text: &str, dot: usize) -> bool {
     let bare = word.trim_matches('.');
     (letters == 1 && word.chars().next().is_some_and(char::is_uppercase))
         || if bare.chars().any(char::is_uppercase) {
-            Lexicon::get().abbreviations.contains(&bare.to_lowercase())
+            Lexicon::get().abbreviations.contains_lower(bare)
         } else {
             Lexicon::get().abbreviations.contains(bare)
         }
@@ -132,10 +132,9 @@ pub fn speaker_key(cx: &Context, sp: &crate::model::Speaker) -> String {
 
 fn honorific_gender(word: &str) -> Option<Gender> {
     let lex = Lexicon::get();
-    let w = word.to_lowercase();
-    if lex.honorifics_male.contains(&w) {
+    if lex.honorifics_male.contains_lower(word) {
         Some(Gender::Male)
-    } else if lex.honorifics_female.contains(&w) {
+    } else if lex.honorifics_female.contains_lower(word) {
         Some(Gender::Female)
     } else {
         None
@@ -200,13 +199,15 @@ fn compute_named_in_narrative(cx: &Context) -> Vec<Named> {
             .and_then(|j| honorific_gender(words[j].1));
         // The first person of the register whose surname is spelled here, up to
         // a character that cannot continue a name: each such end of `rest` is
-        // looked up, so the cost does not grow with the number of people.
+        // looked up, so the cost does not grow with the number of people. Every
+        // key starts with a capital, so other words need no look-up.
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
         let registered = rest
             .char_indices()
             .map(|(j, _)| j)
             .chain(std::iter::once(rest.len()))
             .skip(1)
-            .take_while(|&j| j <= longest)
+            .take_while(|&j| capital && j <= longest)
             .filter(|&j| {
                 !rest[j..]
                     .chars()
@@ -232,16 +233,15 @@ fn compute_named_in_narrative(cx: &Context) -> Vec<Named> {
         let key = strip_possessive(nw);
         if !adjacent(span, next)
             || !capitalised(nw)
-            || lex.not_names.contains(&nw.to_lowercase())
+            || lex.not_names.contains_lower(nw)
             || by_key.contains_key(key)
         {
             continue;
         }
-        let lw = w.to_lowercase();
         let gender = honorific_gender(w).or_else(|| {
-            if lex.first_names_male.contains(&lw) {
+            if lex.first_names_male.contains_lower(w) {
                 Some(Gender::Male)
-            } else if lex.first_names_female.contains(&lw) {
+            } else if lex.first_names_female.contains_lower(w) {
                 Some(Gender::Female)
             } else {
                 None
