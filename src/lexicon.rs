@@ -134,15 +134,20 @@ impl Prefilter {
         }
     }
 
+    /// False when no word of the set starts with `first`, ends with `last` and
+    /// is `len` bytes long.
+    #[inline]
+    pub(crate) fn may_hold_ends(&self, first: u8, last: u8, len: usize) -> bool {
+        let len = 1 << len.min(63);
+        self.0[0][first as usize] & len != 0 && self.0[1][last as usize] & len != 0
+    }
+
     /// False when no word of the set can be `w`; an empty word is let through.
     #[inline]
     pub(crate) fn may_hold(&self, w: &str) -> bool {
         let b = w.as_bytes();
         match (b.first(), b.last()) {
-            (Some(&first), Some(&last)) => {
-                let len = 1 << b.len().min(63);
-                self.0[0][first as usize] & len != 0 && self.0[1][last as usize] & len != 0
-            }
+            (Some(&first), Some(&last)) => self.may_hold_ends(first, last, b.len()),
             _ => true,
         }
     }
@@ -160,13 +165,24 @@ impl WordSet {
     #[inline]
     pub fn contains_lower(&self, w: &str) -> bool {
         const SHORT: usize = 24;
-        if w.len() <= SHORT && w.is_ascii() {
+        let b = w.as_bytes();
+        if b.len() <= SHORT && b.is_ascii() {
+            // Most words are turned away on their first and last letters alone.
+            if let (Some(first), Some(last)) = (b.first(), b.last())
+                && !self.filter.may_hold_ends(
+                    first.to_ascii_lowercase(),
+                    last.to_ascii_lowercase(),
+                    b.len(),
+                )
+            {
+                return false;
+            }
             let mut buf = [0u8; SHORT];
-            let b = &mut buf[..w.len()];
-            b.copy_from_slice(w.as_bytes());
-            b.make_ascii_lowercase();
+            let l = &mut buf[..b.len()];
+            l.copy_from_slice(b);
+            l.make_ascii_lowercase();
             // ASCII bytes, lower-cased, are still UTF-8.
-            std::str::from_utf8(b).is_ok_and(|l| self.contains(l))
+            std::str::from_utf8(l).is_ok_and(|l| self.packed.contains(l))
         } else {
             self.contains(&w.to_lowercase())
         }
@@ -416,6 +432,56 @@ mod tests {
             });
             assert_eq!(pack(w), want, "{w}");
         }
+    }
+
+    /// `contains_lower` answers as `contains` of `to_lowercase` does, on every
+    /// case of every word of the lists, on words that change length or case
+    /// outside ASCII when lower-cased, and on words too long for the stack.
+    #[test]
+    fn contains_lower_is_contains_of_the_lowered_word() {
+        let lex = Lexicon::get();
+        let sets = [
+            &lex.not_names,
+            &lex.honorifics_male,
+            &lex.honorifics_female,
+            &lex.first_names_male,
+            &lex.abbreviations,
+        ];
+        let mut asked = 0;
+        for set in sets {
+            let mut words: Vec<String> = set.iter().cloned().collect();
+            words.sort();
+            words.extend(
+                [
+                    "",
+                    "İstanbul",
+                    "ǅemal",
+                    "KELVIN",
+                    "\u{212A}",
+                    "Mr",
+                    "MRS",
+                    "x",
+                ]
+                .map(String::from),
+            );
+            words.push("A".repeat(30));
+            for w in words {
+                let mut upper_first = w.clone();
+                if let Some(c) = w.chars().next() {
+                    upper_first = c.to_uppercase().chain(w.chars().skip(1)).collect();
+                }
+                for form in [w.clone(), w.to_uppercase(), upper_first] {
+                    assert_eq!(
+                        set.contains_lower(&form),
+                        set.contains(&form.to_lowercase()),
+                        "{form:?}"
+                    );
+                    asked += 1;
+                }
+            }
+            assert!(set.contains_lower(&set.iter().next().unwrap().to_uppercase()));
+        }
+        assert!(asked > 100, "only {asked} words asked");
     }
 
     #[test]

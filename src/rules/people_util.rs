@@ -570,9 +570,8 @@ fn compute_named_people(cx: &Context) -> Vec<Named> {
                 let next_name =
                     next.is_some_and(|(_, nw, _)| upper_first(nw) || PARTICLES.contains(nw));
                 // "Sir Richard" is the rank's form; "Thanks Gordon" a name too.
-                let prev_name = prev.is_some_and(|(_, pw, _)| {
-                    upper_first(pw) && !lex.not_names.contains_lower(pw)
-                });
+                let prev_name = prev
+                    .is_some_and(|(_, pw, _)| upper_first(pw) && !lex.not_names.contains_lower(pw));
                 if !next_name && !prev_name {
                     n.refs.push(Ref {
                         span: head_span,

@@ -77,7 +77,7 @@ fn compute_narrative<'a>(cx: &Context<'a>) -> Vec<Word<'a>> {
             .min(paras.len().saturating_sub(1));
         if let Some(prev) = out.last() {
             let gap = &cx.source[prev.span.end..span.start];
-            let abbrev = ABBREVIATIONS.contains(&&*prev.lower())
+            let abbrev = ABBREVIATIONS.iter().any(|a| prev.is(a))
                 || (prev.text.chars().count() == 1 && prev.is_capitalised());
             let starts = text
                 .chars()

@@ -22,7 +22,7 @@
 //! `markers`: phrase → reason (multi-word phrases allowed, lower case);
 //! `zones`: the zones checked (default body and standfirst).
 
-use super::sourcing_util::{Word, narrative};
+use super::sourcing_util::{Word, narrative, narrative_lower};
 use super::{Check, Context, Hit};
 use crate::model::Zone;
 use crate::span::Span;
@@ -36,6 +36,16 @@ pub struct UnattributedAssertion {
     pub markers: BTreeMap<String, String>,
     #[serde(default = "default_zones")]
     pub zones: Vec<Zone>,
+    /// `markers` split into words, with the set of their first words: made once
+    /// for every article, so a word that starts no marker costs one look-up.
+    #[serde(skip)]
+    split: std::sync::OnceLock<Markers>,
+}
+
+#[derive(Debug, Default)]
+struct Markers {
+    phrases: Vec<(Vec<String>, String)>,
+    first_words: rustc_hash::FxHashSet<String>,
 }
 
 fn default_zones() -> Vec<Zone> {
@@ -52,20 +62,39 @@ fn matches_at(words: &[Word], i: usize, p: &[String]) -> bool {
 
 impl Check for UnattributedAssertion {
     fn check(&self, cx: &Context, out: &mut Vec<Hit>) {
-        let markers: Vec<(Vec<String>, &String)> = self
-            .markers
-            .iter()
-            .map(|(k, v)| (k.split_whitespace().map(str::to_string).collect(), v))
-            .collect();
+        let Markers {
+            phrases,
+            first_words,
+        } = self.split.get_or_init(|| {
+            let phrases: Vec<(Vec<String>, String)> = self
+                .markers
+                .iter()
+                .map(|(k, v)| {
+                    (
+                        k.split_whitespace().map(str::to_string).collect(),
+                        v.clone(),
+                    )
+                })
+                .collect();
+            let first_words = phrases
+                .iter()
+                .filter_map(|(p, _)| p.first().map(|w| w.to_lowercase()))
+                .collect();
+            Markers {
+                phrases,
+                first_words,
+            }
+        });
         let words = narrative(cx);
+        let lower = narrative_lower(cx);
         let mut i = 0;
         while i < words.len() {
             let w = &words[i];
-            if !self.zones.contains(&w.zone) {
+            if !self.zones.contains(&w.zone) || !first_words.contains(&*lower[i]) {
                 i += 1;
                 continue;
             }
-            let Some((p, reason)) = markers
+            let Some((p, reason)) = phrases
                 .iter()
                 .filter(|(p, _)| matches_at(words, i, p))
                 .max_by_key(|(p, _)| p.len())
