@@ -2733,36 +2733,22 @@ impl<'a> Extractor<'a> {
                 // "what are called “qualified zones”", "Dubbed “le cost killer”": a
                 // naming verb nobody is said to use gives a name, not someone's words.
                 // "what has become known as the “Buffett rule”", "so-called “…”".
-                let known_as = prev.is_some_and(|t| {
-                    t.is_word() && matches!(t.lower(), "so-called" | "dubbed" | "nicknamed")
-                }) || (qt >= s + 2
-                    && toks[qt - 2..qt].iter().all(|t| t.is_word())
-                    && matches!(
-                        (toks[qt - 2].lower(), toks[qt - 1].lower()),
-                        ("known" | "billed", "as") | ("as", "the")
-                    )
-                    && (toks[qt - 2].lower() != "as"
-                        || (qt >= s + 3 && matches!(toks[qt - 3].lower(), "known" | "billed"))));
+                let known_as = prev.is_some_and(|t| self.lower_is(t, &self.lex.naming_markers))
+                    || (qt >= s + 2
+                        && toks[qt - 2..qt].iter().all(|t| t.is_word())
+                        && matches!(
+                            (toks[qt - 2].lower(), toks[qt - 1].lower()),
+                            ("known" | "billed", "as") | ("as", "the")
+                        )
+                        && (toks[qt - 2].lower() != "as"
+                            || (qt >= s + 3
+                                && matches!(toks[qt - 3].lower(), "known" | "billed"))));
                 let named_term = (speaker.is_none()
                     || (known_as
                         && speaker
                             .as_ref()
                             .is_some_and(|sp| sp.source == SpeakerSource::Context)))
-                    && (known_as
-                        || prev.is_some_and(|t| {
-                            t.is_word()
-                                && matches!(
-                                    t.lower(),
-                                    "dubbed"
-                                        | "called"
-                                        | "termed"
-                                        | "labelled"
-                                        | "labeled"
-                                        | "nicknamed"
-                                        | "named"
-                                        | "christened"
-                                )
-                        }));
+                    && (known_as || prev.is_some_and(|t| self.lower_is(t, &self.lex.naming_verbs)));
                 let kind = if title_like || named_term {
                     QuoteKind::Scare
                 } else if at_para_start

@@ -37,6 +37,12 @@ pub struct Lexicon {
     pub clause_starters: WordSet,
     pub first_names_male: WordSet,
     pub first_names_female: WordSet,
+    /// Verbs that give a name ("dubbed", "called"): a quotation after one is a
+    /// scare quotation unless someone is said to use the words.
+    pub naming_verbs: WordSet,
+    /// Naming words that make a name even beside a speaker found from context
+    /// ("so-called").
+    pub naming_markers: WordSet,
     pub debris_prefixes: Vec<String>,
     pub debris_tail_markers: Vec<String>,
     pub byline_prefixes: Vec<String>,
@@ -325,6 +331,8 @@ struct WordsFile {
     clause_starters: Vec<String>,
     first_names_male: Vec<String>,
     first_names_female: Vec<String>,
+    naming_verbs: Vec<String>,
+    naming_markers: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -396,6 +404,8 @@ impl Lexicon {
             clause_starters: set(&words.clause_starters),
             first_names_male: set(&words.first_names_male),
             first_names_female: set(&words.first_names_female),
+            naming_verbs: set(&words.naming_verbs),
+            naming_markers: set(&words.naming_markers),
             debris_prefixes: lower(zones.debris_prefixes),
             debris_tail_markers: lower(zones.debris_tail_markers),
             byline_prefixes: lower(zones.byline_prefixes),
