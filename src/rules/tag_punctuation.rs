@@ -17,7 +17,8 @@
 //! mid-sentence (“their supporters”, then “we”).
 //!
 //! # Options
-//! None.
+//! `speech_verbs`: the cue verbs that make an attribution tag (lower case); the
+//! shipped rule file lists them.
 
 use super::marks_util::{first_char, has_inner_sentence_break, next_char, word_before};
 use super::{Check, Context, Hit};
@@ -27,7 +28,11 @@ use serde::Deserialize;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct TagPunctuation {}
+pub struct TagPunctuation {
+    /// The cue verbs of speech that make a tag ("said", "added"); "called",
+    /// "dubbed" and "according to" make none. Lower case.
+    pub speech_verbs: Vec<String>,
+}
 
 /// Words that start the end of a tag ("said on Thursday", "added last night").
 const TAIL_STARTS: [&str; 14] = [
@@ -47,49 +52,16 @@ const TAIL_STARTS: [&str; 14] = [
     "recently",
 ];
 
-/// Cue verbs of speech: a tag names one ("called", "dubbed", "according to" are
-/// no tags).
-const SPEECH: [&str; 30] = [
-    "said",
-    "says",
-    "say",
-    "added",
-    "adds",
-    "told",
-    "tells",
-    "asked",
-    "asks",
-    "explained",
-    "continued",
-    "continues",
-    "went",
-    "argued",
-    "argues",
-    "wrote",
-    "writes",
-    "noted",
-    "warned",
-    "warns",
-    "insisted",
-    "replied",
-    "stressed",
-    "commented",
-    "claimed",
-    "admitted",
-    "agreed",
-    "recalled",
-    "concluded",
-    "suggested",
-];
-
-fn is_speech_cue(cue: &crate::model::Cue) -> bool {
-    let first = cue
-        .text
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    SPEECH.contains(&first.as_str())
+impl TagPunctuation {
+    fn is_speech_cue(&self, cue: &crate::model::Cue) -> bool {
+        let first = cue
+            .text
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        self.speech_verbs.contains(&first)
+    }
 }
 
 const PRONOUNS: [&str; 6] = ["he", "she", "they", "it", "we", "you"];
@@ -105,7 +77,7 @@ const FUNCTION_WORDS: [&str; 30] = [
 /// The tag right after a quotation's closing mark: its span, when the first word
 /// after the mark is the speaker mention or the cue and the tag ends its clause
 /// within a few words.
-fn tag_after(cx: &Context, q: &Quote) -> Option<Span> {
+fn tag_after(rule: &TagPunctuation, cx: &Context, q: &Quote) -> Option<Span> {
     let close = q.close?;
     let (start, c) = next_char(cx.source, close.end)?;
     if !c.is_alphabetic() {
@@ -119,7 +91,7 @@ fn tag_after(cx: &Context, q: &Quote) -> Option<Span> {
     let cue = q
         .cue
         .as_ref()
-        .filter(|c| is_speech_cue(c))
+        .filter(|c| rule.is_speech_cue(c))
         .map(|c| c.span)
         .filter(|c| c.start >= close.end);
     cue?;
@@ -193,7 +165,7 @@ impl Check for TagPunctuation {
             let words = q.span.slice(cx.source);
             let last = words.chars().last();
             if q.kind == QuoteKind::Direct
-                && let (Some(tag), Some(close)) = (tag_after(cx, q), q.close)
+                && let (Some(tag), Some(close)) = (tag_after(self, cx, q), q.close)
             {
                 let tag_text = tag.slice(cx.source);
                 let first_word: String =
@@ -291,7 +263,7 @@ impl Check for TagPunctuation {
                 .take_while(|c| c.is_alphabetic() || *c == '’' || *c == '\'')
                 .collect();
             let cue_end = q.cue.as_ref().map(|c| c.span.end);
-            let speech = q.cue.as_ref().is_some_and(is_speech_cue);
+            let speech = q.cue.as_ref().is_some_and(|c| self.is_speech_cue(c));
             if q.kind == QuoteKind::Direct
                 && speech
                 && cue_end == Some(wspan.end)
