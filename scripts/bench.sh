@@ -9,6 +9,8 @@ corpus=${SHARED:-../shared}/corpus/bbc
 
 echo "== criterion: cargo bench --bench extract"
 cargo bench --bench extract
+echo "== criterion: cargo bench --bench check (extraction and the rules, one thread)"
+cargo bench --bench check
 
 if [ ! -d "$corpus" ]; then
   echo "skipped end-to-end timings: $corpus not found"
