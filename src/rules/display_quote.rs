@@ -65,8 +65,8 @@ impl Default for DisplayQuote {
 /// scare quotes: nobody in the body is said to have used them either.
 pub fn supported_only_by_scare(cx: &Context, q: &Quote) -> bool {
     let segs = fu::segments(q.span.slice(cx.source));
-    let holding: Vec<_> = fu::chains(cx.article, cx.source, &[Zone::Body])
-        .into_iter()
+    let holding: Vec<_> = fu::body_chains(cx)
+        .iter()
         .filter(|(_, w)| fu::contains_with_gaps(w, &segs))
         .collect();
     !holding.is_empty() && holding.iter().all(|(b, _)| b.kind == QuoteKind::Scare)
@@ -135,7 +135,7 @@ fn shown_speaker(cx: &Context, q: &Quote) -> Option<(String, usize)> {
 impl Check for DisplayQuote {
     fn check(&self, cx: &Context, out: &mut Vec<Hit>) {
         let a = cx.article;
-        let body = fu::chains(a, cx.source, &[Zone::Body]);
+        let body = fu::body_chains(cx);
         for q in &a.quotes {
             let zone_of = fu::effective_zone(a, cx.source, q);
             let claim = q.kind == crate::model::QuoteKind::Indirect;

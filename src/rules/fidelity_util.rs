@@ -211,6 +211,14 @@ pub fn chains<'a>(a: &'a Article, source: &str, zones: &[Zone]) -> Vec<(&'a Quot
     out
 }
 
+/// `chains` of the body, worked out once an article for the rules that compare
+/// quotations (repeated-quote-differs, display-quote-not-in-body).
+pub fn body_chains<'c, 'a>(cx: &'c super::Context<'a>) -> &'c [(&'a Quote, Vec<String>)] {
+    cx.memo
+        .body_chains
+        .get_or_init(|| chains(cx.article, cx.source, &[Zone::Body]))
+}
+
 /// The zone a quotation is judged in. A paragraph zoned standfirst is display
 /// text when the page's header (byline, dateline, caption) follows it, or when it
 /// reads as a display line (no sentence end) before the body; otherwise it is a

@@ -104,6 +104,7 @@ struct Memo<'a> {
     named_people: OnceCell<Vec<people_util::Named>>,
     sentence_starts: OnceCell<Vec<usize>>,
     cues: OnceCell<sourcing_util::CueIndex>,
+    body_chains: OnceCell<Vec<(&'a Quote, Vec<String>)>>,
 }
 
 impl<'a> Context<'a> {

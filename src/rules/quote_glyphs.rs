@@ -75,12 +75,30 @@ impl Default for QuoteGlyphs {
 }
 
 /// One glyph of the text.
+#[derive(Clone, Copy)]
+enum Shown {
+    /// The quotation (an index into the article's quotations).
+    Quote(usize),
+    /// The word around an apostrophe.
+    Word(Span),
+}
+
+impl Shown {
+    fn text(self, cx: &Context) -> String {
+        match self {
+            Shown::Quote(qi) => shown(cx, &cx.article.quotes[qi], 30),
+            Shown::Word(span) => format!("“{}”", word_around(cx.source, span)),
+        }
+    }
+}
+
 struct Item {
     span: Span,
     zone: Zone,
     straight: bool,
     /// How the message shows it: the quotation with its marks, or the word.
-    shown: String,
+    /// Written out only for the glyph a finding names.
+    shown: Shown,
     /// The quotation a mark belongs to (counted once for its two marks).
     quote: Option<usize>,
     /// What the glyph becomes in the other style, when `--fix` may swap it.
@@ -97,7 +115,6 @@ impl Check for QuoteGlyphs {
         let mut marks = Vec::new();
         for (qi, q) in cx.article.quotes.iter().enumerate() {
             let Some(open) = q.open else { continue };
-            let text = shown(cx, q, 30);
             let double = family_at(cx.source, open) == Some(Family::Double);
             for s in [Some(open), q.close].into_iter().flatten() {
                 let straight = is_straight(cx.source, s);
@@ -105,7 +122,7 @@ impl Check for QuoteGlyphs {
                     span: s,
                     zone: q.zone,
                     straight,
-                    shown: text.clone(),
+                    shown: Shown::Quote(qi),
                     quote: Some(qi),
                     fix: restyle(s.slice(cx.source), s == open, double, !straight),
                 });
@@ -120,7 +137,7 @@ impl Check for QuoteGlyphs {
                     span: a.span,
                     zone: a.zone,
                     straight: a.straight,
-                    shown: format!("“{}”", word_around(cx.source, a.span)),
+                    shown: Shown::Word(a.span),
                     quote: None,
                     // Only an apostrophe between two letters is surely one.
                     fix: between_letters(cx.source, a.span).then_some(if a.straight {
@@ -139,7 +156,7 @@ impl Check for QuoteGlyphs {
             let mut hit: Option<Hit> = None;
             let mut first: Option<Span> = None;
             for (items, what) in [(&marks, "quotation marks"), (&apos, "apostrophes")] {
-                let Some(p) = self.odd_ones(choice, items, zone, what) else {
+                let Some(p) = self.odd_ones(cx, choice, items, zone, what) else {
                     continue;
                 };
                 parts.push(p.text);
@@ -208,7 +225,14 @@ struct Odd {
 
 impl QuoteGlyphs {
     /// The glyphs of `zone` that depart from what is expected of it, described.
-    fn odd_ones(&self, choice: GlyphChoice, items: &[Item], zone: Zone, noun: &str) -> Option<Odd> {
+    fn odd_ones(
+        &self,
+        cx: &Context,
+        choice: GlyphChoice,
+        items: &[Item],
+        zone: Zone,
+        noun: &str,
+    ) -> Option<Odd> {
         let pooled = self.compare_zones.contains(&zone);
         let group: Vec<&Item> = items
             .iter()
@@ -263,7 +287,7 @@ impl QuoteGlyphs {
         } else {
             ", first"
         };
-        let mut text = format!("{odd_name} {noun} ({n_odd}{lead} {})", first.shown);
+        let mut text = format!("{odd_name} {noun} ({n_odd}{lead} {})", first.shown.text(cx));
         match choice {
             GlyphChoice::Consistent => {
                 let pool: Vec<&Item> = if usual_here.is_some() {

@@ -16,7 +16,7 @@
 //! hold; `min_words` (4): shorter quotations are not compared.
 
 use super::{Check, Context, Hit, fidelity_util as fu};
-use crate::model::{Quote, Zone};
+use crate::model::Quote;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -106,7 +106,7 @@ fn candidate_pairs(chains: &[(&Quote, Vec<String>)]) -> Vec<(usize, usize)> {
 
 impl Check for RepeatedQuote {
     fn check(&self, cx: &Context, out: &mut Vec<Hit>) {
-        let chains = fu::chains(cx.article, cx.source, &[Zone::Body]);
+        let chains = fu::body_chains(cx);
         for (i, j) in candidate_pairs(&chains) {
             let ((qa, wa), (qb, wb)) = (&chains[i], &chains[j]);
             {
