@@ -107,7 +107,7 @@ fn candidate_pairs(chains: &[(&Quote, Vec<String>)]) -> Vec<(usize, usize)> {
 impl Check for RepeatedQuote {
     fn check(&self, cx: &Context, out: &mut Vec<Hit>) {
         let chains = fu::body_chains(cx);
-        for (i, j) in candidate_pairs(&chains) {
+        for (i, j) in candidate_pairs(chains) {
             let ((qa, wa), (qb, wb)) = (&chains[i], &chains[j]);
             {
                 if !same_speaker(qa, qb) {
