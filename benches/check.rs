@@ -12,44 +12,13 @@ use quotecheck::rules::house::House;
 use quotecheck::rules::{RuleSet, load_rules};
 use std::collections::BTreeMap;
 use std::hint::black_box;
-use std::path::Path;
 use std::time::Duration;
+
+mod common;
 
 /// The allocator of the `quotecheck` binary, so the figure is the tool's.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-const CORPUS: &str = "../shared/corpus/bbc";
-const FALLBACK: &str = "seeds";
-
-/// The UTF-8 `.txt` files of a folder, sorted by path, with their names.
-fn read_txt(dir: &Path) -> Vec<(String, String)> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut paths: Vec<_> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .filter_map(|p| {
-            let text = String::from_utf8(std::fs::read(p).ok()?).ok()?;
-            Some((p.display().to_string(), text))
-        })
-        .collect()
-}
-
-fn corpus() -> (&'static str, Vec<(String, String)>) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let texts = read_txt(&root.join(CORPUS));
-    if !texts.is_empty() {
-        return ("bbc", texts);
-    }
-    eprintln!("{CORPUS} not found: benchmarking the files of {FALLBACK}/ instead");
-    ("seeds", read_txt(&root.join(FALLBACK)))
-}
 
 /// Extract every text and run the rules on them, as `quotecheck PATH` does
 /// (without reading files or rendering).
@@ -66,9 +35,8 @@ fn check(texts: &[(String, String)], rules: &RuleSet, house: &House) -> usize {
 }
 
 fn check_corpus(c: &mut Criterion) {
-    let (name, texts) = corpus();
+    let (name, texts) = common::corpus();
     let total: usize = texts.iter().map(|(_, t)| t.len()).sum();
-    eprintln!("corpus {name}: {} files, {total} bytes", texts.len());
     let house = House::default();
     let default_rules = load_rules(&[], &BTreeMap::new()).expect("the shipped rules load");
     let mut all_rules = load_rules(&[], &BTreeMap::new()).expect("the shipped rules load");

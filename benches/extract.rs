@@ -7,48 +7,18 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use quotecheck::extract_text;
 use quotecheck::markup::Format;
 use std::hint::black_box;
-use std::path::Path;
 use std::time::Duration;
+
+mod common;
 
 /// The allocator of the `quotecheck` binary, so the figure is the tool's.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const CORPUS: &str = "../shared/corpus/bbc";
-const FALLBACK: &str = "seeds";
-
-/// The UTF-8 `.txt` files of a folder, sorted by path.
-fn read_txt(dir: &Path) -> Vec<String> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut paths: Vec<_> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .filter_map(|p| std::fs::read(p).ok())
-        .filter_map(|b| String::from_utf8(b).ok())
-        .collect()
-}
-
-/// The corpus texts and a name for them.
-fn corpus() -> (&'static str, Vec<String>) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let texts = read_txt(&root.join(CORPUS));
-    if !texts.is_empty() {
-        return ("bbc", texts);
-    }
-    eprintln!("{CORPUS} not found: benchmarking the files of {FALLBACK}/ instead");
-    ("seeds", read_txt(&root.join(FALLBACK)))
-}
-
 fn extract_corpus(c: &mut Criterion) {
-    let (name, texts) = corpus();
+    let (name, files) = common::corpus();
+    let texts: Vec<String> = files.into_iter().map(|(_, text)| text).collect();
     let total: usize = texts.iter().map(String::len).sum();
-    eprintln!("corpus {name}: {} files, {total} bytes", texts.len());
     let mut group = c.benchmark_group("extract");
     group.throughput(Throughput::Bytes(total as u64));
     group.sample_size(10);

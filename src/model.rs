@@ -120,6 +120,18 @@ pub struct Cue {
     pub span: Span,
 }
 
+impl Cue {
+    /// The cue's first word in lower case ("said" of "said on Thursday"): the
+    /// verb the rules judge.
+    pub fn first_word_lower(&self) -> String {
+        self.text
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase()
+    }
+}
+
 /// Where in the page a paragraph stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
 #[serde(rename_all = "lowercase")]

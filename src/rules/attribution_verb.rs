@@ -157,12 +157,7 @@ impl Check for AttributionVerb {
                 if q.depth > 0 || q.continues.is_some() || !own || claim {
                     continue;
                 }
-                let first = cue
-                    .text
-                    .split_whitespace()
-                    .next()
-                    .unwrap_or("")
-                    .to_lowercase();
+                let first = cue.first_word_lower();
                 if let Some((_, reason)) =
                     phrases.iter().find(|(p, _)| p.len() == 1 && p[0] == first)
                 {

@@ -169,12 +169,7 @@ fn settled(f: &Extracted, min: usize) -> Settled {
             }
         }
         if let Some(cue) = &q.cue {
-            let first = cue
-                .text
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .to_lowercase();
+            let first = cue.first_word_lower();
             if PAST.contains(&first.as_str()) {
                 note(3, true, cue.span);
             } else if PRESENT.contains(&first.as_str()) {

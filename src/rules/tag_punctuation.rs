@@ -54,12 +54,7 @@ const TAIL_STARTS: [&str; 14] = [
 
 impl TagPunctuation {
     fn is_speech_cue(&self, cue: &crate::model::Cue) -> bool {
-        let first = cue
-            .text
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
+        let first = cue.first_word_lower();
         self.speech_verbs.contains(&first)
     }
 }
