@@ -74,7 +74,7 @@ impl Default for QuoteGlyphs {
     }
 }
 
-/// One glyph of the text.
+/// How a finding shows a glyph, written out only when one is reported.
 #[derive(Clone, Copy)]
 enum Shown {
     /// The quotation (an index into the article's quotations).
@@ -92,6 +92,7 @@ impl Shown {
     }
 }
 
+/// One glyph of the text.
 struct Item {
     span: Span,
     zone: Zone,
