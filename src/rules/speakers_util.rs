@@ -23,11 +23,7 @@ fn abbreviation_before(text: &str, dot: usize) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let bare = word.trim_matches('.');
     (letters == 1 && word.chars().next().is_some_and(char::is_uppercase))
-        || if bare.chars().any(char::is_uppercase) {
-            Lexicon::get().abbreviations.contains_lower(bare)
-        } else {
-            Lexicon::get().abbreviations.contains(bare)
-        }
+        || Lexicon::get().abbreviations.contains_lower(bare)
 }
 
 /// The byte offsets where a sentence starts within `span`: `span.start` (past
