@@ -48,6 +48,26 @@ pub struct Lexicon {
     pub byline_prefixes: Vec<String>,
     pub dateline_prefixes: Vec<String>,
     pub caption_credits: Vec<String>,
+    /// The anonymity rules' words (`rules/lexicon/sources.toml`).
+    pub sources: SourceWords,
+}
+
+/// What the anonymity rules read to tell an unnamed source and its kind; each
+/// field is the list of the same name in `rules/lexicon/sources.toml`.
+#[derive(Debug)]
+pub struct SourceWords {
+    pub confidential_heads: WordSet,
+    pub public_heads: WordSet,
+    pub spokespeople: WordSet,
+    pub collective_heads: WordSet,
+    pub unnamed_determiners: WordSet,
+    /// In file order: a finding quotes the first that matches.
+    pub anonymity_declarations: Vec<String>,
+    pub knowledge_phrases: Vec<String>,
+    pub paraphrase_verbs: WordSet,
+    pub bare_plural_heads: WordSet,
+    pub post_head_words: WordSet,
+    pub clause_openers: WordSet,
 }
 
 /// A set of lower-cased words, asked about every word of every article: a bit
@@ -345,10 +365,27 @@ struct ZonesFile {
     caption_credits: Vec<String>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourcesFile {
+    confidential_heads: Vec<String>,
+    public_heads: Vec<String>,
+    spokespeople: Vec<String>,
+    collective_heads: Vec<String>,
+    unnamed_determiners: Vec<String>,
+    anonymity_declarations: Vec<String>,
+    knowledge_phrases: Vec<String>,
+    paraphrase_verbs: Vec<String>,
+    bare_plural_heads: Vec<String>,
+    post_head_words: Vec<String>,
+    clause_openers: Vec<String>,
+}
+
 const CUES: &str = include_str!("../rules/lexicon/cues.toml");
 const PEOPLE: &str = include_str!("../rules/lexicon/people.toml");
 const WORDS: &str = include_str!("../rules/lexicon/words.toml");
 const ZONES: &str = include_str!("../rules/lexicon/zones.toml");
+const SOURCES: &str = include_str!("../rules/lexicon/sources.toml");
 
 fn set(items: &[String]) -> WordSet {
     items.iter().map(|s| s.to_lowercase()).collect()
@@ -363,16 +400,24 @@ impl Lexicon {
     pub fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(|| {
-            Lexicon::parse(CUES, PEOPLE, WORDS, ZONES)
+            Lexicon::parse(CUES, PEOPLE, WORDS, ZONES, SOURCES)
                 .expect("the lexicon embedded from rules/lexicon/ is valid (checked by a test)")
         })
     }
 
-    fn parse(cues: &str, people: &str, words: &str, zones: &str) -> Result<Lexicon, String> {
+    fn parse(
+        cues: &str,
+        people: &str,
+        words: &str,
+        zones: &str,
+        sources: &str,
+    ) -> Result<Lexicon, String> {
         let cues: CuesFile = toml::from_str(cues).map_err(|e| format!("cues.toml: {e}"))?;
         let people: PeopleFile = toml::from_str(people).map_err(|e| format!("people.toml: {e}"))?;
         let words: WordsFile = toml::from_str(words).map_err(|e| format!("words.toml: {e}"))?;
         let zones: ZonesFile = toml::from_str(zones).map_err(|e| format!("zones.toml: {e}"))?;
+        let sources: SourcesFile =
+            toml::from_str(sources).map_err(|e| format!("sources.toml: {e}"))?;
         let mut honorifics = set(&people.honorifics_male);
         honorifics.extend(set(&people.honorifics_female));
         honorifics.extend(set(&people.honorifics_neutral));
@@ -411,6 +456,19 @@ impl Lexicon {
             byline_prefixes: lower(zones.byline_prefixes),
             dateline_prefixes: lower(zones.dateline_prefixes),
             caption_credits: lower(zones.caption_credits),
+            sources: SourceWords {
+                confidential_heads: set(&sources.confidential_heads),
+                public_heads: set(&sources.public_heads),
+                spokespeople: set(&sources.spokespeople),
+                collective_heads: set(&sources.collective_heads),
+                unnamed_determiners: set(&sources.unnamed_determiners),
+                anonymity_declarations: lower(sources.anonymity_declarations),
+                knowledge_phrases: lower(sources.knowledge_phrases),
+                paraphrase_verbs: set(&sources.paraphrase_verbs),
+                bare_plural_heads: set(&sources.bare_plural_heads),
+                post_head_words: set(&sources.post_head_words),
+                clause_openers: set(&sources.clause_openers),
+            },
         })
     }
 
@@ -496,7 +554,7 @@ mod tests {
 
     #[test]
     fn shipped_lexicon_parses() {
-        let lex = Lexicon::parse(CUES, PEOPLE, WORDS, ZONES).unwrap();
+        let lex = Lexicon::parse(CUES, PEOPLE, WORDS, ZONES, SOURCES).unwrap();
         assert!(lex.speech_cues.contains_word("said"));
         assert_eq!(lex.speech_cues.match_len(&["went", "on", "to"]), Some(2));
         assert_eq!(
@@ -504,16 +562,26 @@ mod tests {
             Some(2)
         );
         assert!(lex.anonymous_heads.contains("source"));
+        assert!(lex.sources.public_heads.contains("passer-by"));
+        assert_eq!(
+            lex.sources
+                .anonymity_declarations
+                .first()
+                .map(String::as_str),
+            Some("speaking anonymously")
+        );
     }
 
     #[test]
     fn packed_look_ups_agree_with_the_word_lists() {
-        let lex = Lexicon::parse(CUES, PEOPLE, WORDS, ZONES).unwrap();
+        let lex = Lexicon::parse(CUES, PEOPLE, WORDS, ZONES, SOURCES).unwrap();
         let sets = [
             &lex.titles,
             &lex.not_names,
             &lex.first_names_male,
             &lex.noun_cues,
+            &lex.sources.public_heads,
+            &lex.sources.clause_openers,
         ];
         for set in sets {
             for w in set.iter() {

@@ -20,9 +20,7 @@
 //! of anonymity (“… asked not to be named because …”); `applies_to`: `quotes`
 //! (sources quoted in quotation marks) or `all` (paraphrased sources too).
 
-use super::anonymity_util::{
-    Class, DECLARATIONS, has_phrase, sentence_and_next, sources, words_of,
-};
+use super::anonymity_util::{Class, has_phrase, lists, sentence_and_next, sources, words_of};
 use super::{Check, Context, Hit};
 use serde::Deserialize;
 
@@ -92,7 +90,8 @@ impl Check for AnonymityReason {
             if self.has_reason(&words) {
                 continue;
             }
-            let declared = DECLARATIONS
+            let declared = lists()
+                .anonymity_declarations
                 .iter()
                 .find(|d| has_phrase(&words, d).is_some())
                 .map(|d| format!(" (“{d}” says it is anonymous, not why)"))

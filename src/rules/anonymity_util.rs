@@ -12,9 +12,15 @@
 //! in the narrative by the same descriptor test followed by a speech verb.
 
 use super::Context;
+use crate::lexicon::{Lexicon, SourceWords};
 use crate::model::{QuoteKind, SpeakerSource, Zone};
 use crate::span::Span;
 use std::borrow::Cow;
+
+/// The word lists of `rules/lexicon/sources.toml`.
+pub fn lists() -> &'static SourceWords {
+    &Lexicon::get().sources
+}
 
 /// What kind of unnamed source a descriptor names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,172 +74,6 @@ impl Source {
         head_of(&self.descriptor)
     }
 }
-
-/// Default descriptor heads of confidential sources.
-pub const CONFIDENTIAL: &[&str] = &[
-    "source",
-    "official",
-    "insider",
-    "aide",
-    "ally",
-    "figure",
-    "friend",
-    "colleague",
-    "adviser",
-    "advisor",
-    "diplomat",
-    "mp",
-    "mep",
-    "msp",
-    "minister",
-    "member",
-    "executive",
-    "staffer",
-    "lawmaker",
-    "politician",
-    "strategist",
-    "operative",
-    "backbencher",
-    "frontbencher",
-    "peer",
-    "councillor",
-    "donor",
-    "negotiator",
-    "insider",
-];
-
-/// Default heads of unnamed members of the public.
-pub const PUBLIC: &[&str] = &[
-    "resident",
-    "witness",
-    "protester",
-    "protestor",
-    "demonstrator",
-    "activist",
-    "voter",
-    "passer-by",
-    "bystander",
-    "onlooker",
-    "neighbour",
-    "neighbor",
-    "shopper",
-    "parent",
-    "commuter",
-    "passenger",
-    "customer",
-    "fan",
-    "spectator",
-    "student",
-    "local",
-    "villager",
-    "marcher",
-];
-
-/// Heads of an organisation's on-the-record voice: not a confidential source.
-pub const SPOKESPEOPLE: &[&str] = &[
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "spokespeople",
-    "spokesmen",
-    "spokeswomen",
-    "representative",
-];
-
-const COLLECTIVE: &[&str] = &["group", "organisation", "organization", "branch", "union"];
-
-/// Determiners and quantities that leave a source unnamed.
-/// "Many MPs", "most experts" are generalisations (weasel words), not sources.
-const INDEFINITE: &[&str] = &[
-    "a",
-    "an",
-    "one",
-    "another",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "several",
-    "some",
-    "other",
-    "unnamed",
-    "anonymous",
-    "senior",
-    "number",
-];
-
-/// Phrases that say a source is unnamed on purpose.
-pub const DECLARATIONS: &[&str] = &[
-    "speaking anonymously",
-    "on condition of anonymity",
-    "on the condition of anonymity",
-    "who asked not to be named",
-    "asked not to be named",
-    "who asked not to be identified",
-    "who did not want to be named",
-    "who declined to be named",
-    "who requested anonymity",
-    "speaking on condition",
-    "speaking privately",
-    "speaking off the record",
-    "off the record",
-];
-
-/// Words after a head that say what the source knows or where it stands.
-const KNOWLEDGE: &[&str] = &[
-    "close to",
-    "familiar with",
-    "with knowledge",
-    "with direct knowledge",
-    "briefed on",
-    "involved in",
-    "who was at",
-    "who were at",
-    "who attended",
-    "present at",
-];
-
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "claimed",
-    "claims",
-    "suggested",
-    "suggests",
-    "warned",
-    "warns",
-    "insisted",
-    "insists",
-    "argued",
-    "argues",
-    "revealed",
-    "confirmed",
-    "confirms",
-    "briefed",
-    "admitted",
-    "stressed",
-    "believe",
-    "believes",
-    "believed",
-    "described",
-    "predicted",
-    "predict",
-    "predicts",
-    "denied",
-    "indicated",
-    "say",
-    "tell",
-    "added",
-    "noted",
-    "explained",
-    "expect",
-    "expected",
-];
 
 fn lower_words(text: &str) -> Vec<String> {
     text.split(|c: char| c.is_whitespace() || c == ',' || c == ':' || c == ';')
@@ -315,6 +155,7 @@ pub fn has_phrase(words: &[String], phrase: &str) -> Option<usize> {
 /// `None`: not an unnamed source (a name, a title with a name, a spokesman, a
 /// definite description, a head the lists do not know).
 pub fn classify(descriptor: &str, mention: &str) -> Option<Class> {
+    let lex = lists();
     let words = lower_words(descriptor);
     let all = lower_words(mention);
     let first = words.first()?;
@@ -325,20 +166,23 @@ pub fn classify(descriptor: &str, mention: &str) -> Option<Class> {
     }
     let head = words.last()?;
     let sing = singular(head);
-    let declared = DECLARATIONS.iter().any(|d| has_phrase(&all, d).is_some());
-    if SPOKESPEOPLE.contains(&&*sing) {
+    let declared = lex
+        .anonymity_declarations
+        .iter()
+        .any(|d| has_phrase(&all, d).is_some());
+    if lex.spokespeople.contains(&sing) {
         return None;
     }
     let definite = matches!(
         first.as_str(),
         "the" | "this" | "that" | "his" | "her" | "their" | "its" | "our" | "my"
     );
-    let indefinite = INDEFINITE.contains(&first.as_str());
+    let indefinite = lex.unnamed_determiners.contains(first);
     let plural = is_plural(head);
     if definite || !(indefinite || plural || declared) {
         return None;
     }
-    if COLLECTIVE.contains(&&*sing) {
+    if lex.collective_heads.contains(&sing) {
         return Some(Class::Collective);
     }
     if has_phrase(&all, "members of the public").is_some()
@@ -346,7 +190,7 @@ pub fn classify(descriptor: &str, mention: &str) -> Option<Class> {
     {
         return Some(Class::Public);
     }
-    if PUBLIC.contains(&&*sing) {
+    if lex.public_heads.contains(&sing) {
         return Some(if declared {
             Class::Confidential
         } else {
@@ -358,11 +202,14 @@ pub fn classify(descriptor: &str, mention: &str) -> Option<Class> {
     if sing == "member" && has_phrase(&all, "of").is_none() {
         return None;
     }
-    if CONFIDENTIAL.contains(&&*sing) {
+    if lex.confidential_heads.contains(&sing) {
         return Some(Class::Confidential);
     }
     if sing == "person" {
-        let knows = KNOWLEDGE.iter().any(|k| has_phrase(&all, k).is_some());
+        let knows = lex
+            .knowledge_phrases
+            .iter()
+            .any(|k| has_phrase(&all, k).is_some());
         return (knows || declared).then_some(Class::Confidential);
     }
     declared.then_some(Class::Confidential)
@@ -528,54 +375,16 @@ fn bare_plural_not_source(descriptor: &str) -> bool {
     let head = w.last().map(String::as_str).unwrap_or_default();
     let det = w
         .first()
-        .is_some_and(|f| INDEFINITE.contains(&f.as_str()) && f != "senior");
-    !det && is_plural(head) && !BARE_PLURALS.contains(&&*singular(head))
+        .is_some_and(|f| lists().unnamed_determiners.contains(f) && f != "senior");
+    !det && is_plural(head) && !lists().bare_plural_heads.contains(&singular(head))
 }
-
-/// Plural heads that stand for confidential sources on their own ("sources
-/// said", "aides say"); other plurals ("MPs said", "officials said") are more
-/// often a committee or an office speaking on the record.
-const BARE_PLURALS: &[&str] = &[
-    "source",
-    "insider",
-    "aide",
-    "ally",
-    "friend",
-    "diplomat",
-    "adviser",
-    "advisor",
-    "confidant",
-];
-
-/// Words that may stand between a head and its speech verb.
-const POST_HEAD: &[&str] = &[
-    "of", "at", "in", "from", "for", "close", "familiar", "with", "on", "inside", "within",
-    "speaking", "involved", "briefed", "who",
-];
-
-/// Words that may open the clause a bare plural source stands at the start of.
-const CLAUSE_OPENERS: &[&str] = &[
-    "and",
-    "but",
-    "while",
-    "as",
-    "although",
-    "though",
-    "meanwhile",
-    "however",
-    "yet",
-    "because",
-    "since",
-    "now",
-    "but,",
-    "so",
-];
 
 /// Unnamed sources of reported speech with no quotation marks: an indefinite
 /// descriptor (or a bare plural such as "sources") from the lists, then a
 /// speech verb in the same clause ("A member of the NEC added that …",
 /// "Labour sources close to the talks said").
 fn claim_sources(cx: &Context) -> Vec<Source> {
+    let lex = lists();
     let words = cx.narrative_words();
     let lw: Vec<Cow<str>> = words.iter().map(|w| lower_word(w.1)).collect();
     let gap = |a: usize, b: usize| &cx.source[words[a].0.end..words[b].0.start];
@@ -587,7 +396,7 @@ fn claim_sources(cx: &Context) -> Vec<Source> {
             continue;
         }
         let sing = singular(&lw[k]);
-        if !CONFIDENTIAL.contains(&&*sing) || sing == "figure" {
+        if !lex.confidential_heads.contains(&sing) || sing == "figure" {
             k += 1;
             continue;
         }
@@ -601,7 +410,7 @@ fn claim_sources(cx: &Context) -> Vec<Source> {
                 break;
             }
             let p = &*lw[i - 1];
-            if INDEFINITE.contains(&p) && p != "number" && p != "senior" {
+            if lex.unnamed_determiners.contains(p) && p != "number" && p != "senior" {
                 det = true;
                 i -= 1;
                 break;
@@ -625,7 +434,7 @@ fn claim_sources(cx: &Context) -> Vec<Source> {
                         | "labour"
                         | "tory"
                 );
-            if !modifier || CLAUSE_OPENERS.contains(&p) {
+            if !modifier || lex.clause_openers.contains(p) {
                 break;
             }
             i -= 1;
@@ -633,10 +442,10 @@ fn claim_sources(cx: &Context) -> Vec<Source> {
         let at_clause_start = i == 0 || {
             let g = gap(i - 1, i);
             g.contains(['.', ',', ';', ':', '\n', '(', '–', '—'])
-                || CLAUSE_OPENERS.contains(&&*lw[i - 1])
-                || SPEECH_VERBS.contains(&&*lw[i - 1])
+                || lex.clause_openers.contains(&lw[i - 1])
+                || lex.paraphrase_verbs.contains(&lw[i - 1])
         };
-        let bare = !det && is_plural(&lw[k]) && BARE_PLURALS.contains(&&*sing);
+        let bare = !det && is_plural(&lw[k]) && lex.bare_plural_heads.contains(&sing);
         // A capitalised first word at a sentence start is no modifier ("But").
         if !(det || (bare && at_clause_start)) {
             k += 1;
@@ -650,11 +459,11 @@ fn claim_sources(cx: &Context) -> Vec<Source> {
             if !g.trim().is_empty() {
                 break;
             }
-            if SPEECH_VERBS.contains(&&*lw[j]) {
+            if lex.paraphrase_verbs.contains(&lw[j]) {
                 v = Some(j);
                 break;
             }
-            if j == k + 1 && !POST_HEAD.contains(&&*lw[j]) {
+            if j == k + 1 && !lex.post_head_words.contains(&lw[j]) {
                 break;
             }
             // A name in the post-modifier is an apposition ("peer Lord X").

@@ -20,7 +20,7 @@
 //! qualify a source; `too_vague`: descriptors (determiner dropped) always
 //! reported, whatever follows them.
 
-use super::anonymity_util::{Class, DECLARATIONS, has_phrase, sources, words_of};
+use super::anonymity_util::{Class, has_phrase, lists, sources, words_of};
 use super::{Check, Context, Hit};
 use serde::Deserialize;
 
@@ -84,7 +84,7 @@ impl Check for VagueDescriptor {
             let mention = s.mention.slice(cx.source);
             let mut rest = words_of(mention);
             rest.drain(..desc.len().min(rest.len()));
-            for d in DECLARATIONS {
+            for d in &lists().anonymity_declarations {
                 while let Some(k) = has_phrase(&rest, d) {
                     rest.drain(k..k + d.split_whitespace().count());
                 }
