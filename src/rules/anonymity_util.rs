@@ -155,13 +155,16 @@ pub fn has_phrase(words: &[String], phrase: &str) -> Option<usize> {
 /// `None`: not an unnamed source (a name, a title with a name, a spokesman, a
 /// definite description, a head the lists do not know).
 pub fn classify(descriptor: &str, mention: &str) -> Option<Class> {
-    let lex = lists();
+    let lexicon = Lexicon::get();
+    let lex = &lexicon.sources;
     let words = lower_words(descriptor);
     let all = lower_words(mention);
     let first = words.first()?;
     // "Mr Dean", "Dr Smith": a named person, whatever the head word.
-    let honorifics = &crate::lexicon::Lexicon::get().honorifics;
-    if words.iter().any(|w| honorifics.contains(w.as_str())) {
+    if words
+        .iter()
+        .any(|w| lexicon.honorifics.contains(w.as_str()))
+    {
         return None;
     }
     let head = words.last()?;
@@ -371,12 +374,13 @@ fn lede_then_named(cx: &Context, m: Span) -> bool {
 /// A bare plural that is not one of BARE_PLURALS ("MPs", "officials"): more
 /// often a committee or an office than a confidential source.
 fn bare_plural_not_source(descriptor: &str) -> bool {
+    let lex = lists();
     let w = lower_words(descriptor);
     let head = w.last().map(String::as_str).unwrap_or_default();
     let det = w
         .first()
-        .is_some_and(|f| lists().unnamed_determiners.contains(f) && f != "senior");
-    !det && is_plural(head) && !lists().bare_plural_heads.contains(&singular(head))
+        .is_some_and(|f| lex.unnamed_determiners.contains(f) && f != "senior");
+    !det && is_plural(head) && !lex.bare_plural_heads.contains(&singular(head))
 }
 
 /// Unnamed sources of reported speech with no quotation marks: an indefinite
